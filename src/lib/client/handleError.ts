@@ -1,0 +1,32 @@
+import { TRPCClientError } from '@trpc/client';
+import { isMessageKey, type MessageKey } from '$lib/i18n/index.svelte';
+
+export interface ReadableError {
+	message: MessageKey;
+	/** Per input field, the message to show beside it. */
+	fields: Record<string, MessageKey>;
+	/** The server said the session is gone. */
+	signedOut: boolean;
+}
+
+/**
+ * Every error shown to a person passes here: server message keys are kept, a failed fetch is
+ * "no connection", anything else a generic server message. Nothing is swallowed: the caller
+ * always gets something to show.
+ */
+export function readableError(error: unknown): ReadableError {
+	if (error instanceof TRPCClientError) {
+		const data = error.data as { code?: string; fields?: Record<string, string> } | undefined;
+		const fields: Record<string, MessageKey> = {};
+		for (const [k, v] of Object.entries(data?.fields ?? {})) if (isMessageKey(v)) fields[k] = v;
+		if (!data) return { message: 'error.network', fields, signedOut: false };
+		return {
+			message: isMessageKey(error.message) ? error.message : 'error.server',
+			fields,
+			signedOut: data.code === 'UNAUTHORIZED' && error.message === 'error.signed_out'
+		};
+	}
+	if (error instanceof TypeError) return { message: 'error.network', fields: {}, signedOut: false };
+	console.error(error);
+	return { message: 'error.server', fields: {}, signedOut: false };
+}

@@ -1,0 +1,30 @@
+import type { SessionUser } from '$lib/domain/auth';
+import { deleteUserDb } from './db';
+
+// Who is signed in on this device, kept in localStorage so that the app opens offline. It is not
+// a credential: the session itself is an HttpOnly cookie the page cannot read.
+const KEY = 'tok.user';
+
+function load(): SessionUser | null {
+	try {
+		const raw = localStorage.getItem(KEY);
+		return raw ? (JSON.parse(raw) as SessionUser) : null;
+	} catch {
+		return null;
+	}
+}
+
+export const session = $state<{ user: SessionUser | null }>({ user: load() });
+
+export function rememberUser(user: SessionUser): void {
+	session.user = user;
+	localStorage.setItem(KEY, JSON.stringify(user));
+}
+
+/** Forgets the signed-in user and deletes everything of theirs stored on this device. */
+export async function forgetUser(): Promise<void> {
+	const user = session.user;
+	session.user = null;
+	localStorage.removeItem(KEY);
+	if (user) await deleteUserDb(user.id);
+}

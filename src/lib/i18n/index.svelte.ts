@@ -1,0 +1,44 @@
+import { en, type MessageKey } from './messages/en';
+import { ru } from './messages/ru';
+import { uz } from './messages/uz';
+import { pickLocale, type Locale } from './locale';
+
+export { LOCALES, LOCALE_NAMES, type Locale } from './locale';
+export type { MessageKey } from './messages/en';
+
+const CATALOGUES = { uz, ru, en } as const;
+const STORAGE_KEY = 'tok.locale';
+
+function initialLocale(): Locale {
+	if (typeof window === 'undefined') return 'uz';
+	let stored: string | null = null;
+	try {
+		stored = localStorage.getItem(STORAGE_KEY);
+	} catch {
+		// Storage can be blocked (private mode); the browser's language still applies.
+	}
+	return pickLocale(stored, navigator.languages ?? [navigator.language]);
+}
+
+export const i18n = $state({ locale: initialLocale() });
+
+export function setLocale(locale: Locale): void {
+	i18n.locale = locale;
+	try {
+		localStorage.setItem(STORAGE_KEY, locale);
+	} catch {
+		// Not persisted; the choice still holds for this visit.
+	}
+	document.documentElement.lang = locale;
+}
+
+/** The message in the current language, with {name} placeholders filled. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+	const text: string = CATALOGUES[i18n.locale][key] ?? en[key];
+	return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Server error messages are message keys; anything else becomes a generic message. */
+export function isMessageKey(value: string): value is MessageKey {
+	return value in en;
+}

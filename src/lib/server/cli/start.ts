@@ -1,0 +1,50 @@
+// `npm start`: build if the sources changed, migrate, seed demo data into an empty database,
+// print the demo sign-ins, then serve the built app. Production runs `node build` instead, which
+// migrates but never seeds.
+import { spawn, spawnSync } from 'node:child_process';
+import { config } from '../config';
+import { openDatabase } from '../db';
+import { isEmpty, seedDemoData } from '../seed/demo';
+import { DEMO_USERS, seedDemoUsers } from '../seed/users';
+import { tashkentToday, addDays } from '../../domain/dates';
+import { buildIsFresh } from './buildStamp';
+
+const root = process.cwd();
+
+if (!buildIsFresh(root)) {
+	console.log('Building Tok (first start or sources changed)…');
+	const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+	if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const db = openDatabase(config.databaseFile);
+if (isEmpty(db)) {
+	const accounts = Number(process.env.TOK_DEMO_ACCOUNTS ?? 2000);
+	const endDate = addDays(tashkentToday(Date.now()), -1);
+	console.log(`Seeding demo data: ${accounts} accounts, 24 months of readings up to ${endDate}…`);
+	let last = -1;
+	seedDemoData(db, {
+		accounts,
+		endDate,
+		onProgress: (done, total) => {
+			const pct = Math.floor((done / total) * 10) * 10;
+			if (pct !== last) process.stdout.write(`  ${pct}%${pct === 100 ? '\n' : ''}`);
+			last = pct;
+		}
+	});
+	await seedDemoUsers(db, Date.now());
+}
+db.$client.close();
+
+const port = process.env.PORT ?? '3000';
+const host = process.env.HOST ?? '0.0.0.0';
+console.log(`\nTok is serving on http://localhost:${port}  (data: ${config.databaseFile})`);
+console.log('Demo sign-ins:');
+for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(9)} ${u.login} / ${u.password}`);
+
+const server = spawn(process.execPath, ['build'], {
+	stdio: 'inherit',
+	env: { ...process.env, PORT: port, HOST: host, TOK_DEMO: '1' }
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,35 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { config } from '../config';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Opens (creating if needed) a Tok database file, in WAL mode, with migrations applied. */
+export function openDatabase(file: string, options: { migrate?: boolean } = {}): Db {
+	mkdirSync(dirname(file), { recursive: true });
+	const sqlite = new Database(file);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	const db = drizzle(sqlite, { schema }) as Db;
+	if (options.migrate !== false) migrate(db, { migrationsFolder: config.migrationsDir });
+	return db;
+}
+
+let shared: Db | undefined;
+
+/**
+ * The server's database, opened on first use. `vite build` imports server modules to analyse
+ * them, so nothing may open the file at import time.
+ */
+export function getDb(): Db {
+	shared ??= openDatabase(config.databaseFile);
+	return shared;
+}
+
+export { schema };

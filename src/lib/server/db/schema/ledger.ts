@@ -1,0 +1,25 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { accounts } from './accounts';
+
+export const ledgerEntries = sqliteTable(
+	'ledger_entries',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		accountId: integer('account_id')
+			.notNull()
+			.references(() => accounts.id),
+		kind: text('kind', { enum: ['charge', 'payment', 'refund', 'adjustment'] }).notNull(),
+		// Signed: a payment is positive (money in), a charge negative.
+		amountTiyin: integer('amount_tiyin').notNull(),
+		// The business date of the entry ('YYYY-MM-DD'); for a charge, the first day of its month.
+		date: text('date').notNull(),
+		// Where it came from: 'billing:2025-03', 'payme:<transaction id>', 'demo:payment:17'.
+		sourceRef: text('source_ref').notNull(),
+		operator: text('operator', { enum: ['oson', 'payme', 'click', 'upay', 'cash', 'bank'] }),
+		createdAtMs: integer('created_at_ms').notNull()
+	},
+	(t) => [
+		index('ledger_account_date_idx').on(t.accountId, t.date),
+		uniqueIndex('ledger_source_uq').on(t.accountId, t.sourceRef)
+	]
+);

@@ -1,0 +1,238 @@
+import type { Db } from '../db';
+import { REGIONS, DISTRICTS, districtsOfRegion } from '../../domain/geo';
+import { addDays, addMonths, daysInMonth, monthOf } from '../../domain/dates';
+import { monthlyChargeTiyin } from './charge';
+import { createPrng, type Prng } from './prng';
+import { drawProfile, dailyWh } from './consumption';
+import { FAMILY_NAMES, GIVEN_NAMES, OPERATORS, STREETS } from './names';
+
+export interface SeedOptions {
+	/** How many accounts besides the three demo ones. */
+	accounts: number;
+	/** The last day with readings (yesterday, for a live demo). */
+	endDate: string;
+	months?: number;
+	seed?: number;
+	onProgress?: (done: number, total: number) => void;
+}
+
+/** The demo accounts that docs and tests rely on, with their owners' phones. */
+export const DEMO_ACCOUNTS = [
+	{
+		number: '1726001001',
+		tariffClass: 'household',
+		phone: '+998901234567',
+		targetBalanceSom: 152_400
+	},
+	{ number: '1726001002', tariffClass: 'stove', phone: '+998901234567', targetBalanceSom: -48_350 },
+	{
+		number: '1726001003',
+		tariffClass: 'household',
+		phone: '+998907654321',
+		targetBalanceSom: 61_200
+	}
+] as const;
+
+interface AccountPlan {
+	number: string;
+	districtSoato: string;
+	tariffClass: 'household' | 'stove';
+	phone: string;
+	smart: boolean;
+	targetBalanceSom?: number;
+}
+
+function planAccount(prng: Prng, regionSoato: string, number: string): AccountPlan {
+	const districts = districtsOfRegion(regionSoato);
+	return {
+		number,
+		districtSoato: prng.pick(districts).soato,
+		tariffClass: prng.chance(0.15) ? 'stove' : 'household',
+		phone: `+99890${String(prng.int(0, 9_999_999)).padStart(7, '0')}`,
+		smart: prng.chance(0.7)
+	};
+}
+
+export function isEmpty(db: Db): boolean {
+	const row = db.$client.prepare('select count(*) as n from accounts').get() as { n: number };
+	return row.n === 0;
+}
+
+/**
+ * Fills an empty database with deterministic demo data: regions and districts, accounts with
+ * meters, `months` months of readings with a seasonal curve, monthly charges rated with the
+ * tariff module, payments and a few service requests. Users are seeded separately
+ * (seedDemoUsers), and only in demo mode.
+ */
+export function seedDemoData(db: Db, options: SeedOptions): { accounts: number; readings: number } {
+	const prng = createPrng(options.seed ?? 20241101);
+	const months = options.months ?? 24;
+	const sqlite = db.$client;
+	const now = Date.parse(`${options.endDate}T12:00:00Z`);
+
+	const insertRegion = sqlite.prepare(
+		'insert or ignore into regions (soato, name_uz, name_uz_cyrl, name_ru) values (?, ?, ?, ?)'
+	);
+	const insertDistrict = sqlite.prepare(
+		'insert or ignore into districts (soato, region_soato, kind, name_uz, name_uz_cyrl, name_ru) values (?, ?, ?, ?, ?, ?)'
+	);
+	sqlite.transaction(() => {
+		for (const r of REGIONS) insertRegion.run(r.soato, r.uz, r.uzCyrl, r.ru);
+		for (const d of DISTRICTS) insertDistrict.run(d.soato, d.region, d.kind, d.uz, d.uzCyrl, d.ru);
+	})();
+
+	const plans: AccountPlan[] = [];
+	const tashkentDistricts = districtsOfRegion('1726');
+	DEMO_ACCOUNTS.forEach((d, i) => {
+		plans.push({
+			number: d.number,
+			districtSoato: tashkentDistricts[i % tashkentDistricts.length].soato,
+			tariffClass: d.tariffClass,
+			phone: d.phone,
+			smart: true,
+			targetBalanceSom: d.targetBalanceSom
+		});
+	});
+	const perRegion = new Map<string, number>();
+	for (let i = 0; i < options.accounts; i++) {
+		const region = REGIONS[i % REGIONS.length].soato;
+		const k = (perRegion.get(region) ?? 0) + 1;
+		perRegion.set(region, k);
+		plans.push(planAccount(prng, region, `${region}${500000 + k}`));
+	}
+
+	const insertAccount = sqlite.prepare(
+		`insert into accounts (number, district_soato, holder_name, address, phone, tariff_class, balance_tiyin, created_at_ms)
+		 values (?, ?, ?, ?, ?, ?, 0, ?) returning id`
+	);
+	const insertMeter = sqlite.prepare(
+		`insert into meters (account_id, serial, type, seal_number, installed_on) values (?, ?, ?, ?, ?) returning id`
+	);
+	const insertReading = sqlite.prepare(
+		`insert into readings (meter_id, date, value_wh, source, estimated, received_at_ms) values (?, ?, ?, ?, 0, ?)`
+	);
+	const insertEntry = sqlite.prepare(
+		`insert into ledger_entries (account_id, kind, amount_tiyin, date, source_ref, operator, created_at_ms)
+		 values (?, ?, ?, ?, ?, ?, ?)`
+	);
+	const setBalance = sqlite.prepare('update accounts set balance_tiyin = ? where id = ?');
+	const insertRequest = sqlite.prepare(
+		`insert into service_requests (id, account_id, kind, status, note, created_at_ms, updated_at_ms) values (?, ?, ?, ?, ?, ?, ?)`
+	);
+
+	// Readings start on the last day of the month before the first billed month, so that every
+	// one of the `months` months has a usage (last reading minus the previous month's last).
+	const endMonth = monthOf(options.endDate);
+	const firstMonth = addMonths(endMonth, -months);
+	const startDate = `${addMonths(firstMonth, -1)}-${daysInMonth(addMonths(firstMonth, -1))}`;
+	let readingCount = 0;
+
+	const seedOne = (plan: AccountPlan, index: number) => {
+		const holder = `${prng.pick(FAMILY_NAMES)} ${prng.pick(GIVEN_NAMES)}`;
+		const address = `${prng.pick(STREETS)} koʻchasi, ${prng.int(1, 180)}-uy`;
+		const { id: accountId } = insertAccount.get(
+			plan.number,
+			plan.districtSoato,
+			holder,
+			address,
+			plan.phone,
+			plan.tariffClass,
+			now
+		) as { id: number };
+		const serial = `${plan.smart ? 'SM' : 'MN'}${String(index + 1).padStart(8, '0')}`;
+		const { id: meterId } = insertMeter.get(
+			accountId,
+			serial,
+			plan.smart ? 'smart' : 'manual',
+			`PL${String(prng.int(0, 9_999_999)).padStart(7, '0')}`,
+			startDate
+		) as { id: number };
+
+		const profile = drawProfile(prng, index);
+		let valueWh = prng.int(1_000_000, 30_000_000);
+		insertReading.run(meterId, startDate, valueWh, plan.smart ? 'smart' : 'inspector', now);
+		readingCount++;
+		let monthStartWh = valueWh;
+		let balance = 0;
+		const usageByMonth: Array<{ month: string; usageWh: number }> = [];
+		for (let date = addDays(startDate, 1); date <= options.endDate; date = addDays(date, 1)) {
+			const month = monthOf(date);
+			valueWh += dailyWh(profile, Number(month.slice(5)) - 1, prng);
+			const lastOfMonth = date.slice(8) === String(daysInMonth(month));
+			if (plan.smart || lastOfMonth) {
+				insertReading.run(
+					meterId,
+					date,
+					valueWh,
+					plan.smart ? 'smart' : prng.pick(['inspector', 'resident']),
+					now
+				);
+				readingCount++;
+			}
+			if (lastOfMonth) {
+				usageByMonth.push({ month, usageWh: valueWh - monthStartWh });
+				monthStartWh = valueWh;
+			}
+		}
+
+		// Charges for each complete month; a payment in the following month near the amount due.
+		const payer = prng.next();
+		// A month is charged on the 1st of the next; one whose charge date is still ahead is not.
+		const billable = usageByMonth.filter(
+			({ month }) => `${addMonths(month, 1)}-01` <= options.endDate
+		);
+		for (const [i, { month, usageWh }] of billable.entries()) {
+			const chargeDate = `${addMonths(month, 1)}-01`;
+			const charge = monthlyChargeTiyin(plan.tariffClass, month, usageWh);
+			if (charge === null) continue;
+			insertEntry.run(accountId, 'charge', -charge, chargeDate, `billing:${month}`, null, now);
+			balance -= charge;
+			const isLast = i === billable.length - 1;
+			let payment: number;
+			if (plan.targetBalanceSom !== undefined) {
+				// Fixed demo accounts pay what is due each month and end on their target balance.
+				payment = isLast ? plan.targetBalanceSom * 100 - balance : -balance;
+				if (payment < 1_000_000) continue;
+			} else {
+				const factor = payer < 0.2 ? 0.7 + prng.next() * 0.3 : 0.95 + prng.next() * 0.4;
+				payment =
+					Math.round(((-balance > 0 ? Math.max(charge, -balance) : charge) * factor) / 100_000) *
+					100_000;
+			}
+			if (payment <= 0) continue;
+			let payDate = addDays(chargeDate, prng.int(1, 20));
+			if (plan.targetBalanceSom !== undefined && payDate > options.endDate)
+				payDate = options.endDate;
+			if (payDate > options.endDate) continue;
+			const operator = prng.pick(OPERATORS);
+			insertEntry.run(
+				accountId,
+				'payment',
+				payment,
+				payDate,
+				`demo:${operator}:${accountId}:${month}`,
+				operator,
+				now
+			);
+			balance += payment;
+		}
+		setBalance.run(balance, accountId);
+
+		if (prng.chance(0.02) || index < DEMO_ACCOUNTS.length) {
+			const kinds = ['disconnection', 'meter_replacement', 'inspection', 'sealing'] as const;
+			const statuses = ['submitted', 'accepted', 'scheduled', 'done', 'rejected'] as const;
+			const created = now - prng.int(1, 60) * 86_400_000;
+			const id = `0190${String(index).padStart(4, '0')}-0000-7000-8000-${String(accountId).padStart(12, '0')}`;
+			insertRequest.run(id, accountId, prng.pick(kinds), prng.pick(statuses), '', created, created);
+		}
+	};
+
+	const batch = 200;
+	for (let start = 0; start < plans.length; start += batch) {
+		sqlite.transaction(() => {
+			for (let i = start; i < Math.min(plans.length, start + batch); i++) seedOne(plans[i], i);
+		})();
+		options.onProgress?.(Math.min(plans.length, start + batch), plans.length);
+	}
+	return { accounts: plans.length, readings: readingCount };
+}

@@ -1,0 +1,60 @@
+// Name parts for believable demo holders and addresses.
+export const GIVEN_NAMES = [
+	'Aziz',
+	'Bobur',
+	'Dilshod',
+	'Jasur',
+	'Sardor',
+	'Otabek',
+	'Rustam',
+	'Sherzod',
+	'Ulugʻbek',
+	'Farrux',
+	'Nodira',
+	'Gulnora',
+	'Dilnoza',
+	'Malika',
+	'Zarina',
+	'Shahnoza',
+	'Feruza',
+	'Madina',
+	'Nigora',
+	'Saida'
+] as const;
+export const FAMILY_NAMES = [
+	'Karimov',
+	'Rahimov',
+	'Yusupov',
+	'Tursunov',
+	'Aliyev',
+	'Xolmatov',
+	'Qodirov',
+	'Ergashev',
+	'Saidov',
+	'Nazarov',
+	'Mirzayev',
+	'Abdullayev',
+	'Hasanov',
+	'Usmonov',
+	'Sobirov',
+	'Ismoilov'
+] as const;
+export const STREETS = [
+	'Mustaqillik',
+	'Navoiy',
+	'Amir Temur',
+	'Bobur',
+	'Istiqlol',
+	'Paxtakor',
+	'Bogʻishamol',
+	'Yangi hayot',
+	'Mehnat',
+	'Doʻstlik',
+	'Ipak yoʻli',
+	'Tinchlik',
+	'Bunyodkor',
+	'Chinor',
+	'Guliston',
+	'Oltin vodiy'
+] as const;
+export const OPERATORS = ['oson', 'payme', 'click', 'upay'] as const;

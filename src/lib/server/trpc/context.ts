@@ -1,0 +1,16 @@
+import type { Db } from '../db';
+import type { SessionUser } from '../auth/session';
+
+/** Where the session cookie goes; the HTTP route writes a real cookie, tests record calls. */
+export interface SessionJar {
+	token: string | null;
+	set(token: string, expiresAtMs: number): void;
+	clear(): void;
+}
+
+export interface Context {
+	db: Db;
+	user: SessionUser | null;
+	session: SessionJar;
+	now: () => number;
+}

@@ -1,0 +1,56 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import type { Context } from './context';
+import type { Role } from '../../domain/auth';
+import { InvalidCredentialsError } from '../services/auth';
+import { AccountAccessError } from '../services/accounts';
+
+// Error messages are i18n keys ('error.*'); `fields` maps each bad input field to its key, so
+// the client can show every problem beside its field in the person's language.
+const t = initTRPC.context<Context>().create({
+	errorFormatter({ shape, error }) {
+		const cause = error.cause;
+		const fields: Record<string, string> = {};
+		if (cause instanceof ZodError) {
+			for (const issue of cause.issues) {
+				const key = issue.path.join('.') || '_';
+				fields[key] ??= issue.message.startsWith('error.') ? issue.message : 'error.invalid_input';
+			}
+		}
+		const message = cause instanceof ZodError ? 'error.invalid_input' : shape.message;
+		return { ...shape, message, data: { ...shape.data, stack: undefined, fields } };
+	}
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Turns the services' domain errors into tRPC errors with a translatable message. */
+const domainErrors = t.middleware(async ({ next }) => {
+	const result = await next();
+	if (!result.ok) {
+		const cause = result.error.cause;
+		if (cause instanceof InvalidCredentialsError)
+			throw new TRPCError({ code: 'UNAUTHORIZED', message: cause.message });
+		if (cause instanceof AccountAccessError)
+			throw new TRPCError({ code: 'FORBIDDEN', message: cause.message });
+	}
+	return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+	if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'error.signed_out' });
+	return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export function roleProcedure(...roles: Role[]) {
+	return authedProcedure.use(({ ctx, next }) => {
+		if (!roles.includes(ctx.user.role))
+			throw new TRPCError({ code: 'FORBIDDEN', message: 'error.forbidden' });
+		return next();
+	});
+}
+
+export const residentProcedure = roleProcedure('resident');

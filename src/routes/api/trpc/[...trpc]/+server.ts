@@ -1,0 +1,26 @@
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { appRouter } from '$lib/server/trpc/root';
+import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/session';
+
+const handler: RequestHandler = (event) =>
+	fetchRequestHandler({
+		endpoint: '/api/trpc',
+		req: event.request,
+		router: appRouter,
+		createContext: () => ({
+			db: getDb(),
+			user: event.locals.user,
+			now: Date.now,
+			session: {
+				token: event.cookies.get(SESSION_COOKIE) ?? null,
+				set: (token, expiresAtMs) =>
+					event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, expiresAtMs)),
+				clear: () => event.cookies.delete(SESSION_COOKIE, { path: '/' })
+			}
+		})
+	});
+
+export const GET = handler;
+export const POST = handler;

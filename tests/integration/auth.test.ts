@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRPCError } from '@trpc/server';
+import { anonymousCaller, recordingJar, seededDb, FIXED_NOW } from './helpers/testDb';
+import { validateSessionToken } from '../../src/lib/server/auth/session';
+import type { Db } from '../../src/lib/server/db';
+
+let db: Db;
+let cleanup: () => void;
+beforeAll(async () => {
+	({ db, cleanup } = await seededDb(5));
+});
+afterAll(() => cleanup());
+
+async function refusal(promise: Promise<unknown>) {
+	const error = await promise.then(
+		() => null,
+		(e: unknown) => e
+	);
+	expect(error).toBeInstanceOf(TRPCError);
+	return error as TRPCError & { cause?: unknown };
+}
+
+describe('signing in', () => {
+	it('a resident signs in with the right password and gets a server-side session', async () => {
+		const jar = recordingJar();
+		const { user } = await anonymousCaller(db, jar).auth.signIn({
+			login: 'demo',
+			password: 'demo12345'
+		});
+		expect(user).toMatchObject({ login: 'demo', role: 'resident' });
+		expect(jar.calls).toEqual(['set']);
+		expect(validateSessionToken(db, jar.token!, FIXED_NOW)?.user.login).toBe('demo');
+	});
+
+	it('passwords are stored as argon2id hashes, never as text', () => {
+		const rows = db.$client.prepare('select password_hash from users').all() as {
+			password_hash: string;
+		}[];
+		expect(rows.length).toBe(4);
+		for (const r of rows) {
+			expect(r.password_hash).toMatch(/^\$argon2id\$/);
+			expect(r.password_hash).not.toContain('12345');
+		}
+	});
+
+	it('a wrong password and an unknown login get the same message, with no hint which was wrong', async () => {
+		const wrongPassword = await refusal(
+			anonymousCaller(db).auth.signIn({ login: 'demo', password: 'nope-nope' })
+		);
+		const unknownLogin = await refusal(
+			anonymousCaller(db).auth.signIn({ login: 'nobody', password: 'demo12345' })
+		);
+		expect(wrongPassword.code).toBe('UNAUTHORIZED');
+		expect(unknownLogin.code).toBe('UNAUTHORIZED');
+		expect(wrongPassword.message).toBe('error.invalid_credentials');
+		expect(unknownLogin.message).toBe(wrongPassword.message);
+	});
+
+	it('empty fields are refused with a message for each field', async () => {
+		const error = await refusal(anonymousCaller(db).auth.signIn({ login: '  ', password: '' }));
+		expect(error.code).toBe('BAD_REQUEST');
+		const issues = (error.cause as unknown as { issues: { path: string[]; message: string }[] })
+			.issues;
+		expect(issues.map((i) => [i.path[0], i.message])).toEqual([
+			['login', 'error.login_required'],
+			['password', 'error.password_required']
+		]);
+	});
+
+	it('a 10 kB password is refused as too long before any hashing', async () => {
+		const error = await refusal(
+			anonymousCaller(db).auth.signIn({ login: 'demo', password: 'x'.repeat(10_240) })
+		);
+		expect(error.code).toBe('BAD_REQUEST');
+		const issues = (error.cause as unknown as { issues: { message: string }[] }).issues;
+		expect(issues[0].message).toBe('error.password_too_long');
+	});
+
+	it('malformed input (not an object, wrong types) is a bad request, not a crash', async () => {
+		const caller = anonymousCaller(db);
+		for (const input of [null, 42, 'demo', { login: 5, password: [] }]) {
+			const error = await refusal(caller.auth.signIn(input as never));
+			expect(error.code).toBe('BAD_REQUEST');
+		}
+	});
+
+	it('signing out ends the session on the server', async () => {
+		const jar = recordingJar();
+		await anonymousCaller(db, jar).auth.signIn({ login: 'demo2', password: 'demo12345' });
+		const token = jar.token!;
+		await anonymousCaller(db, jar).auth.signOut();
+		expect(jar.calls).toEqual(['set', 'clear']);
+		expect(validateSessionToken(db, token, FIXED_NOW)).toBeNull();
+	});
+
+	it('an expired session is not accepted', async () => {
+		const jar = recordingJar();
+		await anonymousCaller(db, jar).auth.signIn({ login: 'demo', password: 'demo12345' });
+		expect(validateSessionToken(db, jar.token!, FIXED_NOW + 31 * 86_400_000)).toBeNull();
+	});
+});

@@ -1,0 +1,42 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+
+// Svelte 5's published floor; old Android phones and iOS 14 must run what we ship.
+export const BROWSER_FLOOR = ['chrome87', 'safari14', 'firefox83', 'edge87'];
+
+export default defineConfig(({ isSsrBuild }) => ({
+	// The server bundle runs on Node 20; only what browsers download needs the old floor.
+	build: isSsrBuild ? { target: 'node20' } : { target: BROWSER_FLOOR, cssTarget: BROWSER_FLOOR },
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			strategies: 'injectManifest',
+			srcDir: 'src',
+			filename: 'service-worker.ts',
+			injectRegister: false,
+			manifest: false,
+			injectManifest: {},
+			devOptions: { enabled: false }
+		})
+	],
+	test: {
+		expect: { requireAssertions: true },
+		projects: [
+			{
+				extends: true,
+				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' }
+			},
+			{
+				extends: true,
+				test: {
+					name: 'integration',
+					include: ['tests/integration/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 60_000,
+					hookTimeout: 120_000
+				}
+			}
+		]
+	}
+}));
