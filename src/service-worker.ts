@@ -9,6 +9,10 @@ import {
 } from 'workbox-precaching';
 import type { PrecacheEntry } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import {
+	BACKGROUND_SYNC_TAG,
+	type FlushMessage
+} from './lib/client/sync/coordination/flushMessage';
 
 declare let self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
@@ -27,4 +31,21 @@ registerRoute(
 // The page asks before an update takes over, so nobody loses a form they are filling in.
 self.addEventListener('message', (event) => {
 	if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// Background Sync (Chromium): the browser wakes this worker when the network is back after the
+// page queued a command; the worker cannot send the outbox itself (the engine lives in the page,
+// with the user's database and session), so it asks every open window to flush.
+interface SyncEvent extends ExtendableEvent {
+	readonly tag: string;
+}
+self.addEventListener('sync', (event) => {
+	const sync = event as SyncEvent;
+	if (sync.tag !== BACKGROUND_SYNC_TAG) return;
+	sync.waitUntil(
+		self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+			const message: FlushMessage = { type: 'flush' };
+			for (const client of windows) client.postMessage(message);
+		})
+	);
 });

@@ -4,7 +4,9 @@
  */
 
 const benches: ReadonlyArray<readonly [string, () => Promise<{ run: () => Promise<boolean> }>]> = [
-	['tariff', () => import('./tariff.bench')]
+	['tariff', () => import('./tariff.bench')],
+	['sync', () => import('./sync.bench')],
+	['billing', () => import('./billing.bench')]
 ];
 
 let failed = 0;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
-import { anonymousCaller, callerAs, seededDb } from './helpers/testDb';
+import { anonymousCaller, callerAs, pullAll, seededDb } from './helpers/testDb';
+import type { AccountSummary } from '../../src/lib/domain/account';
 import type { Db } from '../../src/lib/server/db';
 
 let db: Db;
@@ -16,8 +17,8 @@ const accountId = (number: string) =>
 describe("a resident's accounts", () => {
 	it('demo sees exactly their two accounts, with figures equal to SQLite', async () => {
 		const caller = await callerAs(db, 'demo', 'demo12345');
-		const { accounts } = await caller.sync.pull();
-		expect(accounts.map((a) => a.number)).toEqual(['1726001001', '1726001002']);
+		const accounts = (await pullAll(caller)).rows('accounts') as unknown as AccountSummary[];
+		expect(accounts.map((a) => a.number).sort()).toEqual(['1726001001', '1726001002']);
 		for (const a of accounts) {
 			const sum = db.$client
 				.prepare(
@@ -65,8 +66,10 @@ describe("a resident's accounts", () => {
 		}
 		const own = await caller.accounts.byId({ accountId: accountId('1726001003') });
 		expect(own.number).toBe('1726001003');
-		const { accounts } = await caller.sync.pull();
-		expect(accounts.map((a) => a.number)).toEqual(['1726001003']);
+		const { rows } = await pullAll(caller);
+		expect(rows('accounts').map((a) => a.number)).toEqual(['1726001003']);
+		expect(rows('ledger').every((r) => r.accountId === accountId('1726001003'))).toBe(true);
+		expect(rows('readingMonths').every((r) => r.accountId === accountId('1726001003'))).toBe(true);
 	});
 
 	it('staff sign-ins see no resident accounts through the resident procedures', async () => {
@@ -75,12 +78,12 @@ describe("a resident's accounts", () => {
 			.byId({ accountId: accountId('1726001001') })
 			.catch((e: unknown) => e);
 		expect((error as TRPCError).code).toBe('FORBIDDEN');
-		expect((await inspector.sync.pull()).accounts).toEqual([]);
+		expect((await pullAll(inspector)).rows('accounts')).toEqual([]);
 	});
 
 	it('a signed-out visitor gets nothing', async () => {
 		const error = await anonymousCaller(db)
-			.sync.pull()
+			.sync.pull({ protocol: 1, cursor: null, limit: 100 })
 			.catch((e: unknown) => e);
 		expect((error as TRPCError).code).toBe('UNAUTHORIZED');
 	});

@@ -27,6 +27,8 @@ export function readableError(error: unknown): ReadableError {
 		};
 	}
 	if (error instanceof TypeError) return { message: 'error.network', fields: {}, signedOut: false };
+	if (error instanceof DOMException && error.name === 'TimeoutError')
+		return { message: 'error.timeout', fields: {}, signedOut: false };
 	console.error(error);
 	return { message: 'error.server', fields: {}, signedOut: false };
 }

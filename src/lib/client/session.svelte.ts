@@ -21,10 +21,14 @@ export function rememberUser(user: SessionUser): void {
 	localStorage.setItem(KEY, JSON.stringify(user));
 }
 
-/** Forgets the signed-in user and deletes everything of theirs stored on this device. */
-export async function forgetUser(): Promise<void> {
+/**
+ * Forgets the signed-in user and deletes everything of theirs stored on this device — unless
+ * `keepData`: when the server ended the session while commands were still unsent, they wait on
+ * the device for the same user's next sign-in rather than being lost. Stop their sync first.
+ */
+export async function forgetUser(options: { keepData?: boolean } = {}): Promise<void> {
 	const user = session.user;
 	session.user = null;
 	localStorage.removeItem(KEY);
-	if (user) await deleteUserDb(user.id);
+	if (user && !options.keepData) await deleteUserDb(user.id);
 }

@@ -42,3 +42,22 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 export function isMessageKey(value: string): value is MessageKey {
 	return value in en;
 }
+
+/** Keys that come in plural forms: `${prefix}.one`, `.few`, `.many` and `.other`. */
+export type PluralPrefix = {
+	[K in MessageKey]: K extends `${infer P}.other` ? P : never;
+}[MessageKey];
+
+/**
+ * The message for `count` in the current language's plural form (Russian has three: 1 изменение,
+ * 2 изменения, 5 изменений; Uzbek and English two), with {count} filled.
+ */
+export function tPlural(
+	prefix: PluralPrefix,
+	count: number,
+	params: Record<string, string | number> = {}
+): string {
+	const form = new Intl.PluralRules(i18n.locale).select(count);
+	const key = `${prefix}.${form}`;
+	return t(isMessageKey(key) ? key : `${prefix}.other`, { count, ...params });
+}

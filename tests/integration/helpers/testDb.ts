@@ -2,12 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../src/lib/server/db';
+import { ensureReferenceData } from '../../../src/lib/server/db/reference';
 import { seedDemoData } from '../../../src/lib/server/seed/demo';
 import { seedDemoUsers } from '../../../src/lib/server/seed/users';
 import { createCaller } from '../../../src/lib/server/trpc/root';
 import { signIn } from '../../../src/lib/server/services/auth';
 import { validateSessionToken } from '../../../src/lib/server/auth/session';
 import type { SessionJar } from '../../../src/lib/server/trpc/context';
+import { LiveHub } from '../../../src/lib/server/sync/live';
+import { assignInitialVersions } from '../../../src/lib/server/sync/version';
+import { SYNC_PROTOCOL } from '../../../src/lib/domain/sync/protocol';
 
 export const FIXED_END_DATE = '2026-10-31';
 export const FIXED_NOW = Date.parse('2026-11-01T09:00:00Z');
@@ -16,6 +20,7 @@ export const FIXED_NOW = Date.parse('2026-11-01T09:00:00Z');
 export function tempDb(): { db: Db; dir: string; cleanup: () => void } {
 	const dir = mkdtempSync(join(tmpdir(), 'tok-test-'));
 	const db = openDatabase(join(dir, 'tok.sqlite'));
+	ensureReferenceData(db, FIXED_NOW);
 	return {
 		db,
 		dir,
@@ -30,6 +35,7 @@ export function tempDb(): { db: Db; dir: string; cleanup: () => void } {
 export async function seededDb(accounts = 20) {
 	const t = tempDb();
 	seedDemoData(t.db, { accounts, endDate: FIXED_END_DATE });
+	assignInitialVersions(t.db);
 	await seedDemoUsers(t.db, FIXED_NOW);
 	return t;
 }
@@ -51,12 +57,12 @@ export function recordingJar(token: string | null = null): SessionJar & { calls:
 }
 
 /** The tRPC router as a signed-out visitor would call it. */
-export function anonymousCaller(db: Db, jar = recordingJar()) {
-	return createCaller({ db, user: null, session: jar, now: () => FIXED_NOW });
+export function anonymousCaller(db: Db, jar = recordingJar(), live = new LiveHub()) {
+	return createCaller({ db, user: null, session: jar, now: () => FIXED_NOW, live });
 }
 
 /** The tRPC router as `login` would call it after signing in, through the real session table. */
-export async function callerAs(db: Db, login: string, password: string) {
+export async function callerAs(db: Db, login: string, password: string, live = new LiveHub()) {
 	const { token } = await signIn(db, { login, password }, FIXED_NOW);
 	const session = validateSessionToken(db, token, FIXED_NOW);
 	if (!session) throw new Error('session did not validate');
@@ -64,6 +70,34 @@ export async function callerAs(db: Db, login: string, password: string) {
 		db,
 		user: session.user,
 		session: recordingJar(token),
-		now: () => FIXED_NOW
+		now: () => FIXED_NOW,
+		live
 	});
+}
+
+type Caller = Awaited<ReturnType<typeof callerAs>>;
+
+/** Pulls every page from `cursor` on and returns the rows by table, as a device would hold them. */
+export async function pullAll(caller: Caller, cursor: string | null = null, limit = 500) {
+	const tables: Record<string, Map<string | number, Record<string, unknown>>> = {};
+	const deleted: Array<{ table: string; id: string | number }> = [];
+	let pages = 0;
+	let dropped: number[] = [];
+	for (;;) {
+		const page = await caller.sync.pull({ protocol: SYNC_PROTOCOL, cursor, limit });
+		pages++;
+		dropped = [...dropped, ...page.droppedAccountIds];
+		for (const c of page.changes) {
+			tables[c.table] ??= new Map();
+			if (c.op === 'put') tables[c.table].set(c.row.id, c.row);
+			else {
+				tables[c.table].delete(c.id);
+				deleted.push({ table: c.table, id: c.id });
+			}
+		}
+		cursor = page.cursor;
+		if (!page.more) break;
+	}
+	const rows = (table: string) => [...(tables[table]?.values() ?? [])];
+	return { rows, cursor, pages, deleted, dropped };
 }

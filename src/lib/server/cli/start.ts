@@ -4,8 +4,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { config } from '../config';
 import { openDatabase } from '../db';
+import { ensureReferenceData } from '../db/reference';
 import { isEmpty, seedDemoData } from '../seed/demo';
 import { DEMO_USERS, seedDemoUsers } from '../seed/users';
+import { assignInitialVersions } from '../sync/version';
 import { tashkentToday, addDays } from '../../domain/dates';
 import { buildIsFresh } from './buildStamp';
 
@@ -18,6 +20,7 @@ if (!buildIsFresh(root)) {
 }
 
 const db = openDatabase(config.databaseFile);
+ensureReferenceData(db, Date.now());
 if (isEmpty(db)) {
 	const accounts = Number(process.env.TOK_DEMO_ACCOUNTS ?? 2000);
 	const endDate = addDays(tashkentToday(Date.now()), -1);
@@ -32,6 +35,7 @@ if (isEmpty(db)) {
 			last = pct;
 		}
 	});
+	assignInitialVersions(db);
 	await seedDemoUsers(db, Date.now());
 }
 db.$client.close();
@@ -44,7 +48,8 @@ for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(9)} ${u.login} / ${u.
 
 const server = spawn(process.execPath, ['build'], {
 	stdio: 'inherit',
-	env: { ...process.env, PORT: port, HOST: host, TOK_DEMO: '1' }
+	// Head-ends send up to 100,000 readings a request (a few MB); adapter-node's default is 512 kB.
+	env: { BODY_SIZE_LIMIT: '16M', ...process.env, PORT: port, HOST: host, TOK_DEMO: '1' }
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

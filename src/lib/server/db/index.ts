@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { config } from '../config';
 import * as schema from './schema';
+import { ensureReferenceData } from './reference';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -28,8 +29,19 @@ let shared: Db | undefined;
  * them, so nothing may open the file at import time.
  */
 export function getDb(): Db {
-	shared ??= openDatabase(config.databaseFile);
+	if (!shared) {
+		shared = openDatabase(config.databaseFile);
+		ensureReferenceData(shared, Date.now());
+	}
 	return shared;
 }
 
 export { schema };
+
+/**
+ * Runs `fn` in one SQLite transaction (a savepoint when nested). Services keep using `db` inside:
+ * better-sqlite3 is synchronous, so everything `fn` does happens within the transaction.
+ */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+	return db.$client.transaction(fn)();
+}

@@ -1,7 +1,8 @@
 import type { Db } from '../db';
 import { REGIONS, DISTRICTS, districtsOfRegion } from '../../domain/geo';
 import { addDays, addMonths, daysInMonth, monthOf } from '../../domain/dates';
-import { monthlyChargeTiyin } from './charge';
+import { billMonth } from '../services/billing/run';
+import { appendLedgerEntries, type NewLedgerEntry } from '../services/ledger';
 import { createPrng, type Prng } from './prng';
 import { drawProfile, dailyWh } from './consumption';
 import { FAMILY_NAMES, GIVEN_NAMES, OPERATORS, STREETS } from './names';
@@ -42,6 +43,14 @@ interface AccountPlan {
 	targetBalanceSom?: number;
 }
 
+/** What phase one leaves for the payments of phase three. */
+interface SeededAccount {
+	accountId: number;
+	/** Drawn once per account: below 0.2 a payer who tends to pay short. */
+	payer: number;
+	targetBalanceSom?: number;
+}
+
 function planAccount(prng: Prng, regionSoato: string, number: string): AccountPlan {
 	const districts = districtsOfRegion(regionSoato);
 	return {
@@ -60,9 +69,10 @@ export function isEmpty(db: Db): boolean {
 
 /**
  * Fills an empty database with deterministic demo data: regions and districts, accounts with
- * meters, `months` months of readings with a seasonal curve, monthly charges rated with the
- * tariff module, payments and a few service requests. Users are seeded separately
- * (seedDemoUsers), and only in demo mode.
+ * meters, `months` months of readings with a seasonal curve, then the billing run for each
+ * complete month (the same path as `npm run billing`), then payments near the amounts billed,
+ * and a few service requests. Users are seeded separately (seedDemoUsers), and only in demo
+ * mode.
  */
 export function seedDemoData(db: Db, options: SeedOptions): { accounts: number; readings: number } {
 	const prng = createPrng(options.seed ?? 20241101);
@@ -111,11 +121,6 @@ export function seedDemoData(db: Db, options: SeedOptions): { accounts: number; 
 	const insertReading = sqlite.prepare(
 		`insert into readings (meter_id, date, value_wh, source, estimated, received_at_ms) values (?, ?, ?, ?, 0, ?)`
 	);
-	const insertEntry = sqlite.prepare(
-		`insert into ledger_entries (account_id, kind, amount_tiyin, date, source_ref, operator, created_at_ms)
-		 values (?, ?, ?, ?, ?, ?, ?)`
-	);
-	const setBalance = sqlite.prepare('update accounts set balance_tiyin = ? where id = ?');
 	const insertRequest = sqlite.prepare(
 		`insert into service_requests (id, account_id, kind, status, note, created_at_ms, updated_at_ms) values (?, ?, ?, ?, ?, ?, ?)`
 	);
@@ -126,6 +131,7 @@ export function seedDemoData(db: Db, options: SeedOptions): { accounts: number; 
 	const firstMonth = addMonths(endMonth, -months);
 	const startDate = `${addMonths(firstMonth, -1)}-${daysInMonth(addMonths(firstMonth, -1))}`;
 	let readingCount = 0;
+	const seeded: SeededAccount[] = [];
 
 	const seedOne = (plan: AccountPlan, index: number) => {
 		const holder = `${prng.pick(FAMILY_NAMES)} ${prng.pick(GIVEN_NAMES)}`;
@@ -152,9 +158,6 @@ export function seedDemoData(db: Db, options: SeedOptions): { accounts: number; 
 		let valueWh = prng.int(1_000_000, 30_000_000);
 		insertReading.run(meterId, startDate, valueWh, plan.smart ? 'smart' : 'inspector', now);
 		readingCount++;
-		let monthStartWh = valueWh;
-		let balance = 0;
-		const usageByMonth: Array<{ month: string; usageWh: number }> = [];
 		for (let date = addDays(startDate, 1); date <= options.endDate; date = addDays(date, 1)) {
 			const month = monthOf(date);
 			valueWh += dailyWh(profile, Number(month.slice(5)) - 1, prng);
@@ -169,70 +172,109 @@ export function seedDemoData(db: Db, options: SeedOptions): { accounts: number; 
 				);
 				readingCount++;
 			}
-			if (lastOfMonth) {
-				usageByMonth.push({ month, usageWh: valueWh - monthStartWh });
-				monthStartWh = valueWh;
-			}
 		}
-
-		// Charges for each complete month; a payment in the following month near the amount due.
-		const payer = prng.next();
-		// A month is charged on the 1st of the next; one whose charge date is still ahead is not.
-		const billable = usageByMonth.filter(
-			({ month }) => `${addMonths(month, 1)}-01` <= options.endDate
-		);
-		for (const [i, { month, usageWh }] of billable.entries()) {
-			const chargeDate = `${addMonths(month, 1)}-01`;
-			const charge = monthlyChargeTiyin(plan.tariffClass, month, usageWh);
-			if (charge === null) continue;
-			insertEntry.run(accountId, 'charge', -charge, chargeDate, `billing:${month}`, null, now);
-			balance -= charge;
-			const isLast = i === billable.length - 1;
-			let payment: number;
-			if (plan.targetBalanceSom !== undefined) {
-				// Fixed demo accounts pay what is due each month and end on their target balance.
-				payment = isLast ? plan.targetBalanceSom * 100 - balance : -balance;
-				if (payment < 1_000_000) continue;
-			} else {
-				const factor = payer < 0.2 ? 0.7 + prng.next() * 0.3 : 0.95 + prng.next() * 0.4;
-				payment =
-					Math.round(((-balance > 0 ? Math.max(charge, -balance) : charge) * factor) / 100_000) *
-					100_000;
-			}
-			if (payment <= 0) continue;
-			let payDate = addDays(chargeDate, prng.int(1, 20));
-			if (plan.targetBalanceSom !== undefined && payDate > options.endDate)
-				payDate = options.endDate;
-			if (payDate > options.endDate) continue;
-			const operator = prng.pick(OPERATORS);
-			insertEntry.run(
-				accountId,
-				'payment',
-				payment,
-				payDate,
-				`demo:${operator}:${accountId}:${month}`,
-				operator,
-				now
-			);
-			balance += payment;
-		}
-		setBalance.run(balance, accountId);
+		seeded.push({ accountId, payer: prng.next(), targetBalanceSom: plan.targetBalanceSom });
 
 		if (prng.chance(0.02) || index < DEMO_ACCOUNTS.length) {
 			const kinds = ['disconnection', 'meter_replacement', 'inspection', 'sealing'] as const;
 			const statuses = ['submitted', 'accepted', 'scheduled', 'done', 'rejected'] as const;
 			const created = now - prng.int(1, 60) * 86_400_000;
 			const id = `0190${String(index).padStart(4, '0')}-0000-7000-8000-${String(accountId).padStart(12, '0')}`;
-			insertRequest.run(id, accountId, prng.pick(kinds), prng.pick(statuses), '', created, created);
+			// The fixed demo accounts get a closed request (a history to show, nothing blocking new ones).
+			const demo = index < DEMO_ACCOUNTS.length;
+			insertRequest.run(
+				id,
+				accountId,
+				demo ? 'inspection' : prng.pick(kinds),
+				demo ? 'done' : prng.pick(statuses),
+				'',
+				created,
+				created
+			);
 		}
 	};
 
+	// Phase one: accounts, meters, readings, requests. Phase two: the billing run, month by
+	// month. Phase three: payments, which depend on what was billed.
+	// A month is charged on the 1st of the next; one whose charge date is still ahead is not.
+	const billedMonths: string[] = [];
+	for (
+		let month = firstMonth;
+		`${addMonths(month, 1)}-01` <= options.endDate;
+		month = addMonths(month, 1)
+	)
+		billedMonths.push(month);
+	const total = plans.length * 2 + billedMonths.length;
 	const batch = 200;
 	for (let start = 0; start < plans.length; start += batch) {
 		sqlite.transaction(() => {
 			for (let i = start; i < Math.min(plans.length, start + batch); i++) seedOne(plans[i], i);
 		})();
-		options.onProgress?.(Math.min(plans.length, start + batch), plans.length);
+		options.onProgress?.(Math.min(plans.length, start + batch), total);
+	}
+
+	billedMonths.forEach((month, i) => {
+		billMonth(db, { month, nowMs: now });
+		options.onProgress?.(plans.length + i + 1, total);
+	});
+
+	const chargesOf = sqlite.prepare(
+		'select month, amount_tiyin as amountTiyin from charges where account_id = ? and revision = 0'
+	);
+	const payOne = (account: SeededAccount): NewLedgerEntry[] => {
+		const billed = new Map(
+			(chargesOf.all(account.accountId) as Array<{ month: string; amountTiyin: number }>).map(
+				(c) => [c.month, c.amountTiyin]
+			)
+		);
+		const payments: NewLedgerEntry[] = [];
+		let balance = 0;
+		// Each billed month, a payment in the following month near the amount due.
+		for (const [i, month] of billedMonths.entries()) {
+			const charge = billed.get(month);
+			if (charge === undefined) continue;
+			const chargeDate = `${addMonths(month, 1)}-01`;
+			balance -= charge;
+			const isLast = i === billedMonths.length - 1;
+			let payment: number;
+			if (account.targetBalanceSom !== undefined) {
+				// Fixed demo accounts pay what is due each month and end on their target balance.
+				payment = isLast ? account.targetBalanceSom * 100 - balance : -balance;
+				if (payment < 1_000_000) continue;
+			} else {
+				const factor = account.payer < 0.2 ? 0.7 + prng.next() * 0.3 : 0.95 + prng.next() * 0.4;
+				payment =
+					Math.round(((-balance > 0 ? Math.max(charge, -balance) : charge) * factor) / 100_000) *
+					100_000;
+			}
+			if (payment <= 0) continue;
+			let payDate = addDays(chargeDate, prng.int(1, 20));
+			if (account.targetBalanceSom !== undefined && payDate > options.endDate)
+				payDate = options.endDate;
+			if (payDate > options.endDate) continue;
+			const operator = prng.pick(OPERATORS);
+			payments.push({
+				accountId: account.accountId,
+				kind: 'payment',
+				amountTiyin: payment,
+				date: payDate,
+				sourceRef: `demo:${operator}:${account.accountId}:${month}`,
+				operator,
+				createdAtMs: now
+			});
+			balance += payment;
+		}
+		return payments;
+	};
+	for (let start = 0; start < seeded.length; start += batch) {
+		sqlite.transaction(() => {
+			for (let i = start; i < Math.min(seeded.length, start + batch); i++)
+				appendLedgerEntries(db, payOne(seeded[i]));
+		})();
+		options.onProgress?.(
+			plans.length + billedMonths.length + Math.min(seeded.length, start + batch),
+			total
+		);
 	}
 	return { accounts: plans.length, readings: readingCount };
 }

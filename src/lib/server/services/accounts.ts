@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import type { Db } from '../db';
 import { accounts, ledgerEntries, meters, readings, userAccounts } from '../db/schema';
 import type { SessionUser } from '../auth/session';
@@ -25,11 +26,18 @@ export function linkedAccountIds(db: Db, userId: number): number[] {
  */
 export function assertAccountAccess(db: Db, user: SessionUser, accountId: number): void {
 	if (user.role === 'resident') {
-		const link = db
-			.select({ id: userAccounts.accountId })
-			.from(userAccounts)
-			.where(and(eq(userAccounts.userId, user.id), eq(userAccounts.accountId, accountId)))
-			.get();
+		const link = prepared(db, 'accounts.link', () =>
+			db
+				.select({ id: userAccounts.accountId })
+				.from(userAccounts)
+				.where(
+					and(
+						eq(userAccounts.userId, sql.placeholder('userId')),
+						eq(userAccounts.accountId, sql.placeholder('accountId'))
+					)
+				)
+				.prepare()
+		).get({ userId: user.id, accountId });
 		if (link) return;
 	}
 	throw new AccountAccessError();

@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import type { SessionUser } from '../auth/session';
+import type { LiveHub } from '../sync/live';
 
 /** Where the session cookie goes; the HTTP route writes a real cookie, tests record calls. */
 export interface SessionJar {
@@ -13,4 +14,6 @@ export interface Context {
 	user: SessionUser | null;
 	session: SessionJar;
 	now: () => number;
+	/** Pokes open clients when their data changes. */
+	live: LiveHub;
 }

@@ -1,12 +1,18 @@
 import { accountsRouter } from './routers/accounts';
 import { authRouter } from './routers/auth';
+import { billingRouter } from './routers/billing';
+import { officeRouter } from './routers/office';
 import { syncRouter } from './routers/sync';
+import { tariffsRouter } from './routers/tariffs';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
 	auth: authRouter,
 	accounts: accountsRouter,
-	sync: syncRouter
+	sync: syncRouter,
+	office: officeRouter,
+	tariffs: tariffsRouter,
+	billing: billingRouter
 });
 
 export type AppRouter = typeof appRouter;

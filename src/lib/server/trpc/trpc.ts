@@ -2,8 +2,12 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Context } from './context';
 import type { Role } from '../../domain/auth';
+import { MIN_CLIENT_PROTOCOL } from '../../domain/sync/protocol';
 import { InvalidCredentialsError } from '../services/auth';
 import { AccountAccessError } from '../services/accounts';
+import { BusinessRuleError } from '../services/errors';
+import { DeviceForbiddenError } from '../sync/push';
+import { BillingMonthOpenError } from '../services/billing/run';
 
 // Error messages are i18n keys ('error.*'); `fields` maps each bad input field to its key, so
 // the client can show every problem beside its field in the person's language.
@@ -32,8 +36,12 @@ const domainErrors = t.middleware(async ({ next }) => {
 		const cause = result.error.cause;
 		if (cause instanceof InvalidCredentialsError)
 			throw new TRPCError({ code: 'UNAUTHORIZED', message: cause.message });
-		if (cause instanceof AccountAccessError)
+		if (cause instanceof AccountAccessError || cause instanceof DeviceForbiddenError)
 			throw new TRPCError({ code: 'FORBIDDEN', message: cause.message });
+		if (cause instanceof BusinessRuleError)
+			throw new TRPCError({ code: 'CONFLICT', message: cause.reason });
+		if (cause instanceof BillingMonthOpenError)
+			throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message });
 	}
 	return result;
 });
@@ -54,3 +62,12 @@ export function roleProcedure(...roles: Role[]) {
 }
 
 export const residentProcedure = roleProcedure('resident');
+export const operatorProcedure = roleProcedure('operator');
+
+/** Refuses clients whose sync protocol the server no longer speaks; they keep their outbox. */
+export const syncProcedure = authedProcedure.use(async ({ getRawInput, next }) => {
+	const protocol = ((await getRawInput()) as { protocol?: unknown } | undefined)?.protocol;
+	if (typeof protocol === 'number' && protocol < MIN_CLIENT_PROTOCOL)
+		throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'error.update_required' });
+	return next();
+});

@@ -24,7 +24,10 @@ export const accounts = sqliteTable(
 		tariffClass: text('tariff_class', { enum: ['household', 'stove'] }).notNull(),
 		// Cached sum of ledger_entries.amount_tiyin, written in the same transaction as each entry.
 		balanceTiyin: integer('balance_tiyin').notNull().default(0),
-		createdAtMs: integer('created_at_ms').notNull()
+		createdAtMs: integer('created_at_ms').notNull(),
+		// Sync version of the account's own fields (address, holder…). Its summary (balance, last
+		// payment, last reading) is sent again whenever any of the account's rows changes.
+		version: integer('version').notNull().default(0)
 	},
 	(t) => [
 		uniqueIndex('accounts_number_uq').on(t.number),

@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { accounts } from './accounts';
 
 /**
@@ -27,7 +27,11 @@ export const charges = sqliteTable(
 		// The block lines as JSON (see services/billing/README.md): they are only ever read with
 		// their charge, and one row per charge keeps a million-account run fast.
 		linesJson: text('lines_json').notNull(),
-		createdAtMs: integer('created_at_ms').notNull()
+		createdAtMs: integer('created_at_ms').notNull(),
+		version: integer('version').notNull().default(0)
 	},
-	(t) => [uniqueIndex('charges_account_month_revision_uq').on(t.accountId, t.month, t.revision)]
+	(t) => [
+		uniqueIndex('charges_account_month_revision_uq').on(t.accountId, t.month, t.revision),
+		index('charges_account_version_idx').on(t.accountId, t.version)
+	]
 );

@@ -9,3 +9,5 @@ export * from './ledger';
 export * from './charges';
 export * from './requests';
 export * from './auth';
+export * from './sync';
+export * from './tariffs';

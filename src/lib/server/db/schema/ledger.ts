@@ -11,15 +11,18 @@ export const ledgerEntries = sqliteTable(
 		kind: text('kind', { enum: ['charge', 'payment', 'refund', 'adjustment'] }).notNull(),
 		// Signed: a payment is positive (money in), a charge negative.
 		amountTiyin: integer('amount_tiyin').notNull(),
-		// The business date of the entry ('YYYY-MM-DD'); for a charge, the first day of its month.
+		// The business date of the entry ('YYYY-MM-DD'); for a charge, the first day of the month after
+		// the one it bills (the day that month is over); for a correction, the day it was made.
 		date: text('date').notNull(),
 		// Where it came from: 'billing:2025-03', 'payme:<transaction id>', 'demo:payment:17'.
 		sourceRef: text('source_ref').notNull(),
 		operator: text('operator', { enum: ['oson', 'payme', 'click', 'upay', 'cash', 'bank'] }),
-		createdAtMs: integer('created_at_ms').notNull()
+		createdAtMs: integer('created_at_ms').notNull(),
+		version: integer('version').notNull().default(0)
 	},
 	(t) => [
 		index('ledger_account_date_idx').on(t.accountId, t.date),
-		uniqueIndex('ledger_source_uq').on(t.accountId, t.sourceRef)
+		uniqueIndex('ledger_source_uq').on(t.accountId, t.sourceRef),
+		index('ledger_account_version_idx').on(t.accountId, t.version)
 	]
 );

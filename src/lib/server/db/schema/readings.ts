@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { meters } from './accounts';
 
 /** Who took a reading: a smart meter's head-end, an inspector, the resident, an operator's import. */
@@ -18,7 +18,12 @@ export const readings = sqliteTable(
 		valueWh: integer('value_wh').notNull(),
 		source: text('source', { enum: READING_SOURCES }).notNull(),
 		estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
-		receivedAtMs: integer('received_at_ms').notNull()
+		receivedAtMs: integer('received_at_ms').notNull(),
+		// Sync version (see schema/sync.ts); every insert or correction takes a new one.
+		version: integer('version').notNull().default(0)
 	},
-	(t) => [uniqueIndex('readings_meter_date_uq').on(t.meterId, t.date)]
+	(t) => [
+		uniqueIndex('readings_meter_date_uq').on(t.meterId, t.date),
+		index('readings_meter_version_idx').on(t.meterId, t.version)
+	]
 );

@@ -1,11 +1,21 @@
-import { accountSummaries, linkedAccountIds } from '../../services/accounts';
-import { authedProcedure, router } from '../trpc';
+import { z } from 'zod';
+import { pullInput, pushInput } from '../../../domain/sync/protocol';
+import { applyPush } from '../../sync/push';
+import { pullChanges } from '../../sync/pull';
+import { pokes } from '../../sync/live';
+import { router, syncProcedure } from '../trpc';
 
-// First cut of the pull: everything the user may see, at once. Cursor pulls replace it with the
-// sync engine.
 export const syncRouter = router({
-	pull: authedProcedure.query(({ ctx }) => {
-		const ids = ctx.user.role === 'resident' ? linkedAccountIds(ctx.db, ctx.user.id) : [];
-		return { serverTimeMs: ctx.now(), user: ctx.user, accounts: accountSummaries(ctx.db, ids) };
-	})
+	push: syncProcedure.input(pushInput).mutation(({ ctx, input }) => {
+		const { output, accountIds } = applyPush(ctx.db, ctx.user, input, ctx.now());
+		ctx.live.pokeAccounts(ctx.db, accountIds);
+		return output;
+	}),
+	pull: syncProcedure
+		.input(pullInput)
+		.query(({ ctx, input }) => pullChanges(ctx.db, ctx.user, input, ctx.now())),
+	/** One poke now and one each time data this user can see changes; the client then pulls. */
+	live: syncProcedure
+		.input(z.object({ protocol: z.number().int() }))
+		.subscription(({ ctx, signal }) => pokes(ctx.live, ctx.user.id, signal))
 });

@@ -3,6 +3,7 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { appRouter } from '$lib/server/trpc/root';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/session';
+import { serverLiveHub } from '$lib/server/sync/hub';
 
 const handler: RequestHandler = (event) =>
 	fetchRequestHandler({
@@ -13,6 +14,7 @@ const handler: RequestHandler = (event) =>
 			db: getDb(),
 			user: event.locals.user,
 			now: Date.now,
+			live: serverLiveHub,
 			session: {
 				token: event.cookies.get(SESSION_COOKIE) ?? null,
 				set: (token, expiresAtMs) =>

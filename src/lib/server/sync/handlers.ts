@@ -1,0 +1,41 @@
+import type { Db } from '../db';
+import type { SessionUser } from '../auth/session';
+import { cancelRequest, createRequest } from '../services/requests';
+import type { CommandKind, CommandPayload } from '../../domain/sync/commands';
+
+export interface HandlerContext {
+	user: SessionUser;
+	nowMs: number;
+}
+
+export interface HandlerOutcome {
+	/** Stored with the command and returned to every delivery of it. */
+	result: unknown;
+	/** Accounts whose data changed: their users are poked. */
+	accountIds: number[];
+}
+
+type Handler<K extends CommandKind> = (
+	db: Db,
+	ctx: HandlerContext,
+	payload: CommandPayload<K>
+) => HandlerOutcome;
+
+// The server half of the command registry (the names and schemas are in domain/sync/commands).
+// Handlers run inside the push's transaction and throw BusinessRuleError to refuse.
+export const HANDLERS: { [K in CommandKind]: Handler<K> } = {
+	'request.create': (db, ctx, payload) => {
+		const change = createRequest(db, ctx.user, payload, ctx.nowMs);
+		return {
+			result: { requestId: change.requestId, status: change.status },
+			accountIds: [change.accountId]
+		};
+	},
+	'request.cancel': (db, ctx, payload) => {
+		const change = cancelRequest(db, ctx.user, payload, ctx.nowMs);
+		return {
+			result: { requestId: change.requestId, status: change.status },
+			accountIds: [change.accountId]
+		};
+	}
+};

@@ -1,0 +1,103 @@
+import { inArray } from 'drizzle-orm';
+import type { Db } from '../db';
+import { userAccounts } from '../db/schema';
+
+type Listener = () => void;
+
+/**
+ * Who is listening for changes, by user. A change costs one query (which users see these
+ * accounts), then a call per open connection: no query per client.
+ */
+export class LiveHub {
+	private listeners = new Map<number, Set<Listener>>();
+
+	/** Calls `listener` at each poke for the user until the returned function is called. */
+	listen(userId: number, listener: Listener): () => void {
+		let set = this.listeners.get(userId);
+		if (!set) this.listeners.set(userId, (set = new Set()));
+		set.add(listener);
+		return () => {
+			set.delete(listener);
+			if (set.size === 0) this.listeners.delete(userId);
+		};
+	}
+
+	pokeUsers(userIds: Iterable<number>): void {
+		for (const id of new Set(userIds))
+			for (const listener of this.listeners.get(id) ?? []) listener();
+	}
+
+	/** Data everyone sees changed (a new tariff version). */
+	pokeEveryone(): void {
+		this.pokeUsers([...this.listeners.keys()]);
+	}
+
+	pokeAccounts(db: Db, accountIds: number[]): void {
+		if (accountIds.length === 0 || this.listeners.size === 0) return;
+		const rows = db
+			.selectDistinct({ userId: userAccounts.userId })
+			.from(userAccounts)
+			.where(inArray(userAccounts.accountId, accountIds))
+			.all();
+		this.pokeUsers(rows.map((r) => r.userId));
+	}
+
+	get connectionCount(): number {
+		let n = 0;
+		for (const set of this.listeners.values()) n += set.size;
+		return n;
+	}
+}
+
+const POKE = { type: 'poke' as const };
+type Poke = typeof POKE;
+
+/**
+ * Pokes for one user as an async stream for a tRPC subscription: one at once (the client pulls
+ * on connect), then one per change, coalesced while the client is busy. Ends when `signal`
+ * aborts (the HTTP connection closes) or the consumer returns. Written by hand rather than as
+ * an async generator so that ending it never waits for the next poke.
+ */
+export function pokes(
+	hub: LiveHub,
+	userId: number,
+	signal?: AbortSignal
+): AsyncIterableIterator<Poke> {
+	let pending = true;
+	let closed = false;
+	let wake: ((result: IteratorResult<Poke>) => void) | null = null;
+	const settle = (result: IteratorResult<Poke>) => {
+		const resolve = wake;
+		wake = null;
+		resolve?.(result);
+		return resolve !== null;
+	};
+	const stop = hub.listen(userId, () => {
+		if (!settle({ value: POKE, done: false })) pending = true;
+	});
+	const close = () => {
+		if (closed) return;
+		closed = true;
+		stop();
+		settle({ value: undefined, done: true });
+	};
+	signal?.addEventListener('abort', close, { once: true });
+	if (signal?.aborted) close();
+	return {
+		[Symbol.asyncIterator]() {
+			return this;
+		},
+		next() {
+			if (closed) return Promise.resolve({ value: undefined, done: true });
+			if (pending) {
+				pending = false;
+				return Promise.resolve({ value: POKE, done: false });
+			}
+			return new Promise((resolve) => (wake = resolve));
+		},
+		return() {
+			close();
+			return Promise.resolve({ value: undefined, done: true });
+		}
+	};
+}

@@ -1,0 +1,194 @@
+import { eq, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
+import { inTransaction, type Db } from '../db';
+import { syncCommands, syncDevices } from '../db/schema';
+import type { SessionUser } from '../auth/session';
+import { AccountAccessError } from '../services/accounts';
+import { BusinessRuleError } from '../services/errors';
+import { HANDLERS, type HandlerContext, type HandlerOutcome } from './handlers';
+import { COMMANDS, isCommandKind } from '../../domain/sync/commands';
+import type {
+	CommandEnvelope,
+	CommandResult,
+	PushInput,
+	PushOutput
+} from '../../domain/sync/protocol';
+
+export class DeviceForbiddenError extends Error {
+	constructor() {
+		super('error.device_forbidden');
+	}
+}
+
+function storedResult(row: typeof syncCommands.$inferSelect): CommandResult {
+	return row.status === 'applied'
+		? {
+				id: row.id,
+				seq: row.seq,
+				status: 'applied',
+				result: row.resultJson === null ? null : JSON.parse(row.resultJson),
+				appliedAtMs: row.appliedAtMs
+			}
+		: {
+				id: row.id,
+				seq: row.seq,
+				status: 'refused',
+				reason: row.reason ?? 'error.server',
+				appliedAtMs: row.appliedAtMs
+			};
+}
+
+function firstIssueKey(issues: ReadonlyArray<{ message: string }>): string {
+	const message = issues[0]?.message ?? '';
+	return message.startsWith('error.') ? message : 'error.invalid_input';
+}
+
+const p = sql.placeholder;
+
+function statements(db: Db) {
+	return prepared(db, 'sync.push', () => ({
+		device: db
+			.select()
+			.from(syncDevices)
+			.where(eq(syncDevices.id, p('id')))
+			.prepare(),
+		touchDevice: db
+			.update(syncDevices)
+			.set({ lastSeenAtMs: sql`${p('atMs')}` })
+			.where(eq(syncDevices.id, p('id')))
+			.prepare(),
+		insertDevice: db
+			.insert(syncDevices)
+			.values({
+				id: p('id'),
+				userId: p('userId'),
+				lastSeq: 0,
+				createdAtMs: p('atMs'),
+				lastSeenAtMs: p('atMs')
+			})
+			.returning()
+			.prepare(),
+		command: db
+			.select()
+			.from(syncCommands)
+			.where(eq(syncCommands.id, p('id')))
+			.prepare(),
+		record: db
+			.insert(syncCommands)
+			.values({
+				id: p('id'),
+				deviceId: p('deviceId'),
+				seq: p('seq'),
+				kind: p('kind'),
+				status: p('status'),
+				resultJson: p('resultJson'),
+				reason: p('reason'),
+				appliedAtMs: p('atMs')
+			})
+			.prepare(),
+		advance: db
+			.update(syncDevices)
+			.set({ lastSeq: sql`${p('seq')}` })
+			.where(eq(syncDevices.id, p('id')))
+			.prepare()
+	}));
+}
+
+/**
+ * Applies a device's commands in seq order. Each command is atomic on its own (a savepoint that
+ * holds its effect, the record of its id and the device's new last seq); the batch commits once,
+ * so a crash mid-batch loses the whole batch and the device resends it. A command seen before
+ * returns its stored result and has no second effect; a seq gap stops the batch so the device
+ * resends in order; a command a business rule refuses is recorded as refused (with its reason)
+ * and the queue moves on.
+ */
+export function applyPush(db: Db, user: SessionUser, input: PushInput, nowMs: number) {
+	const q = statements(db);
+	return inTransaction(db, () => {
+		let device = q.device.get({ id: input.deviceId });
+		if (device) {
+			if (device.userId !== user.id) throw new DeviceForbiddenError();
+			q.touchDevice.run({ id: device.id, atMs: nowMs });
+		} else device = q.insertDevice.get({ id: input.deviceId, userId: user.id, atMs: nowMs })!;
+		const deviceId = device.id;
+
+		let lastSeq = device.lastSeq;
+		const results: CommandResult[] = [];
+		const accountIds = new Set<number>();
+		let gap: PushOutput['gap'] = null;
+
+		const record = (
+			command: CommandEnvelope,
+			outcome: { result: unknown } | { reason: string }
+		) => {
+			const applied = 'result' in outcome;
+			q.record.run({
+				id: command.id,
+				deviceId,
+				seq: command.seq,
+				kind: command.kind,
+				status: applied ? 'applied' : 'refused',
+				resultJson: applied ? JSON.stringify(outcome.result ?? null) : null,
+				reason: applied ? null : outcome.reason,
+				atMs: nowMs
+			});
+			q.advance.run({ id: deviceId, seq: command.seq });
+		};
+
+		for (const command of input.commands) {
+			const seen = q.command.get({ id: command.id });
+			if (seen) {
+				if (seen.deviceId !== deviceId) throw new DeviceForbiddenError();
+				results.push(storedResult(seen));
+				continue;
+			}
+			if (command.seq !== lastSeq + 1) {
+				gap = { expectedSeq: lastSeq + 1 };
+				break;
+			}
+			try {
+				const result = inTransaction(db, () => {
+					if (!isCommandKind(command.kind)) throw new BusinessRuleError('error.unknown_command');
+					const parsed = COMMANDS[command.kind].safeParse(command.payload);
+					if (!parsed.success) throw new BusinessRuleError(firstIssueKey(parsed.error.issues));
+					// The registry pairs each kind with its handler; TypeScript cannot see that here.
+					const handler = HANDLERS[command.kind] as unknown as (
+						db: Db,
+						ctx: HandlerContext,
+						payload: unknown
+					) => HandlerOutcome;
+					const outcome = handler(db, { user, nowMs }, parsed.data);
+					record(command, { result: outcome.result });
+					for (const id of outcome.accountIds) accountIds.add(id);
+					return outcome.result;
+				});
+				results.push({
+					id: command.id,
+					seq: command.seq,
+					status: 'applied',
+					result,
+					appliedAtMs: nowMs
+				});
+			} catch (error) {
+				const reason =
+					error instanceof BusinessRuleError
+						? error.reason
+						: error instanceof AccountAccessError
+							? error.message
+							: null;
+				if (reason === null) throw error;
+				record(command, { reason });
+				results.push({
+					id: command.id,
+					seq: command.seq,
+					status: 'refused',
+					reason,
+					appliedAtMs: nowMs
+				});
+			}
+			lastSeq = command.seq;
+		}
+		const output: PushOutput = { results, gap };
+		return { output, accountIds: [...accountIds] };
+	});
+}

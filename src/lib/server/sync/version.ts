@@ -1,0 +1,56 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { syncState } from '../db/schema';
+import { prepared } from '../db/prepared';
+
+/**
+ * Reserves `count` consecutive versions from the one sync sequence and returns the first. Call
+ * inside the transaction that writes the rows, so versions are taken in commit order.
+ */
+export function reserveVersions(db: Db, count = 1): number {
+	const ensure = prepared(db, 'version.ensure', () =>
+		db.insert(syncState).values({ id: 1, version: 0 }).onConflictDoNothing().prepare()
+	);
+	const bump = prepared(db, 'version.bump', () =>
+		db
+			.update(syncState)
+			.set({ version: sql`${syncState.version} + ${sql.placeholder('count')}` })
+			.where(eq(syncState.id, 1))
+			.returning({ version: syncState.version })
+			.prepare()
+	);
+	let row = bump.get({ count });
+	if (!row) {
+		ensure.run();
+		row = bump.get({ count });
+	}
+	return row!.version - count + 1;
+}
+
+export function currentVersion(db: Db): number {
+	return (
+		db.select({ version: syncState.version }).from(syncState).where(eq(syncState.id, 1)).get()
+			?.version ?? 0
+	);
+}
+
+/**
+ * Gives every row written in bulk without a version (the demo seed, an import) its own version,
+ * so that first pulls can be paged. Idempotent: rows that have a version keep it.
+ */
+export function assignInitialVersions(db: Db): void {
+	const sqlite = db.$client;
+	sqlite.transaction(() => {
+		let next = currentVersion(db);
+		for (const table of ['accounts', 'ledger_entries', 'service_requests', 'readings', 'charges']) {
+			const { top } = sqlite
+				.prepare(`select coalesce(max(rowid), 0) as top from ${table}`)
+				.get() as { top: number };
+			// rowid order: stable, unique per table, and the same on every run of the same seed.
+			sqlite.prepare(`update ${table} set version = ? + rowid where version = 0`).run(next);
+			next += top;
+		}
+		const current = currentVersion(db);
+		if (next > current) reserveVersions(db, next - current);
+	})();
+}

@@ -1,0 +1,14 @@
+import { billingRunInput } from '../../../domain/billing';
+import { billMonthAsync } from '../../services/billing/run';
+import { roleProcedure, router } from '../trpc';
+
+export const billingRouter = router({
+	/** Bills a finished month for every account; safe to repeat (see services/billing/README.md). */
+	run: roleProcedure('operator')
+		.input(billingRunInput)
+		.mutation(async ({ ctx, input }) => {
+			const report = await billMonthAsync(ctx.db, { month: input.month, nowMs: ctx.now() });
+			if (report.charged + report.corrected > 0) ctx.live.pokeEveryone();
+			return report;
+		})
+});

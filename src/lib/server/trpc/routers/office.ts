@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { desc, eq } from 'drizzle-orm';
+import { accounts, serviceRequests } from '../../db/schema';
+import { removeRequest, setRequestStatus } from '../../services/requests';
+import { inTransaction } from '../../db';
+import { publishTariffVersion } from '../../services/tariffs';
+import { operatorProcedure, router } from '../trpc';
+
+const statusInput = z.object({
+	requestId: z.string().uuid({ error: 'error.invalid_input' }),
+	status: z.enum(['accepted', 'scheduled', 'done', 'rejected'], { error: 'error.invalid_input' }),
+	reason: z.string().trim().max(500, { error: 'error.text_too_long' }).nullable().default(null)
+});
+
+// The back office's first tools: see incoming requests and move them along; publish tariffs.
+export const officeRouter = router({
+	tariffs: router({
+		/** A new version as data (validated against those in force); phones get it on their next pull. */
+		publish: operatorProcedure.input(z.unknown()).mutation(({ ctx, input }) => {
+			const version = inTransaction(ctx.db, () =>
+				publishTariffVersion(ctx.db, ctx.user, input, ctx.now())
+			);
+			ctx.live.pokeEveryone();
+			return version;
+		})
+	}),
+	requests: router({
+		list: operatorProcedure
+			.input(
+				z.object({ status: z.enum(['submitted', 'accepted', 'scheduled']).optional() }).default({})
+			)
+			.query(({ ctx, input }) =>
+				ctx.db
+					.select({
+						id: serviceRequests.id,
+						accountNumber: accounts.number,
+						kind: serviceRequests.kind,
+						status: serviceRequests.status,
+						createdAtMs: serviceRequests.createdAtMs
+					})
+					.from(serviceRequests)
+					.innerJoin(accounts, eq(accounts.id, serviceRequests.accountId))
+					.where(input.status ? eq(serviceRequests.status, input.status) : undefined)
+					.orderBy(desc(serviceRequests.createdAtMs))
+					.limit(200)
+					.all()
+			),
+		setStatus: operatorProcedure.input(statusInput).mutation(({ ctx, input }) => {
+			const change = inTransaction(ctx.db, () =>
+				setRequestStatus(ctx.db, ctx.user, input, ctx.now())
+			);
+			ctx.live.pokeAccounts(ctx.db, [change.accountId]);
+			return { requestId: change.requestId, status: change.status };
+		}),
+		remove: operatorProcedure
+			.input(z.object({ requestId: z.string().uuid({ error: 'error.invalid_input' }) }))
+			.mutation(({ ctx, input }) => {
+				const change = inTransaction(ctx.db, () => removeRequest(ctx.db, input.requestId));
+				ctx.live.pokeAccounts(ctx.db, [change.accountId]);
+				return { requestId: change.requestId };
+			})
+	})
+});

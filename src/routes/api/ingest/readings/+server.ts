@@ -1,0 +1,28 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { checkBearerToken, IngestHttpError, readIngestBody } from '$lib/server/ingest/http';
+import { ingestReadings } from '$lib/server/services/readingIngest';
+import { serverLiveHub } from '$lib/server/sync/hub';
+
+/**
+ * Daily readings from smart-meter head-ends: JSON `{"readings":[{meter, date, kwh}]}` or CSV
+ * `meter,date,kwh`, at most 100,000 a request, applied in one transaction. Answers with the
+ * counts of inserted, unchanged, corrected and rejected rows and why each rejected row was.
+ * See src/lib/server/ingest/README.md.
+ */
+export const POST: RequestHandler = async ({ request }) => {
+	try {
+		checkBearerToken(request.headers.get('authorization'), process.env.INGEST_TOKEN);
+		const rows = await readIngestBody(request);
+		const report = ingestReadings(getDb(), rows, { source: 'smart', nowMs: Date.now() });
+		// A head-end batch touches many accounts; open clients pull and take what is theirs.
+		if (report.inserted + report.corrected > 0) serverLiveHub.pokeEveryone();
+		return json(report);
+	} catch (error) {
+		if (!(error instanceof IngestHttpError)) throw error;
+		const headers: Record<string, string> =
+			error.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+		return json({ error: error.message }, { status: error.status, headers });
+	}
+};

@@ -1,0 +1,64 @@
+// Sync: how fast sync.push applies commands (batches of 500, a real SQLite file, the real router)
+// and how many bytes a new phone downloads, gzipped, for one account with 24 months of readings.
+import { gzipSync } from 'node:zlib';
+import { callerAs, pullAll, seededDb } from '../integration/helpers/testDb';
+import { aDevice } from '../integration/helpers/commands';
+import { SYNC_PROTOCOL } from '../../src/lib/domain/sync/protocol';
+
+const PUSH_TARGET_PER_S = 20_000;
+const PULL_TARGET_BYTES = 15 * 1024;
+
+export async function run(): Promise<boolean> {
+	const { db, cleanup } = await seededDb(10);
+	try {
+		const demo = await callerAs(db, 'demo', 'demo12345');
+		const accountId = (
+			db.$client.prepare("select id from accounts where number = '1726001001'").get() as {
+				id: number;
+			}
+		).id;
+
+		// A realistic mix that every rule accepts: file a request, then cancel it.
+		const device = aDevice();
+		const batches = 40;
+		const commands = [];
+		for (let i = 0; i < batches * 250; i++) {
+			const r = device.createRequest(accountId, 'inspection');
+			commands.push(r.command, device.command('request.cancel', { requestId: r.requestId }));
+		}
+		const start = process.hrtime.bigint();
+		for (let b = 0; b < batches; b++) {
+			const out = await demo.sync.push(device.push(commands.slice(b * 500, (b + 1) * 500)));
+			if (out.results.some((r) => r.status !== 'applied'))
+				throw new Error('a bench command was refused');
+		}
+		const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+		const perSecond = commands.length / seconds;
+		console.log(
+			`sync.push: ${commands.length} commands in ${seconds.toFixed(2)} s = ${Math.round(perSecond).toLocaleString('en-US')} commands/s (target ≥ ${PUSH_TARGET_PER_S.toLocaleString('en-US')})`
+		);
+
+		// A first pull of demo2: one account, 24 months of daily readings.
+		const demo2 = await callerAs(db, 'demo2', 'demo12345');
+		const pages: string[] = [];
+		let cursor: string | null = null;
+		for (;;) {
+			const page = await demo2.sync.pull({ protocol: SYNC_PROTOCOL, cursor, limit: 2000 });
+			pages.push(JSON.stringify(page));
+			cursor = page.cursor;
+			if (!page.more) break;
+		}
+		const raw = pages.reduce((n, p) => n + Buffer.byteLength(p), 0);
+		const gz = pages.reduce((n, p) => n + gzipSync(p).length, 0);
+		const months = (await pullAll(demo2)).rows('readingMonths').length;
+		console.log(
+			`first pull of one account (${months} reading-months): ${raw.toLocaleString('en-US')} bytes JSON, ${gz.toLocaleString('en-US')} bytes gzipped (target < ${PULL_TARGET_BYTES.toLocaleString('en-US')})`
+		);
+
+		const ok = perSecond >= PUSH_TARGET_PER_S && gz < PULL_TARGET_BYTES;
+		console.log(ok ? 'PASS' : 'FAIL');
+		return ok;
+	} finally {
+		cleanup();
+	}
+}
