@@ -12,6 +12,7 @@ describe('choosing the language', () => {
 		expect(pickLocale(null, ['de-DE', 'ru-RU', 'en'])).toBe('ru');
 		expect(pickLocale(null, ['en-GB'])).toBe('en');
 		expect(pickLocale(null, ['uz-Latn-UZ'])).toBe('uz');
+		expect(pickLocale(null, ['uz-Cyrl-UZ', 'ru'])).toBe('uz-Cyrl');
 	});
 	it('Uzbek (Latin) is the default when nothing matches, and junk is ignored', () => {
 		expect(pickLocale(null, [])).toBe('uz');

@@ -1,12 +1,35 @@
-import { en, type MessageKey } from './messages/en';
+import { en } from './messages/en';
 import { ru } from './messages/ru';
 import { uz } from './messages/uz';
+import { uzCyrl } from './messages/uzCyrl';
+import { accounts } from './messages/accounts';
+import { consumption } from './messages/consumption';
+import { help } from './messages/help';
+import { history } from './messages/history';
+import { settings } from './messages/settings';
 import { pickLocale, type Locale } from './locale';
 
 export { LOCALES, LOCALE_NAMES, type Locale } from './locale';
-export type { MessageKey } from './messages/en';
 
-const CATALOGUES = { uz, ru, en } as const;
+// The core catalogue plus each feature's own file (see messages/feature.ts).
+const FEATURES = [accounts, consumption, help, history, settings] as const;
+const merged = <L extends Locale>(locale: L) =>
+	Object.assign({}, ...FEATURES.map((f) => f[locale])) as (typeof FEATURES)[number][L];
+
+const EN = { ...en, ...(merged('en') as UnionToIntersection<(typeof FEATURES)[number]['en']>) };
+export type MessageKey = keyof typeof EN;
+type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (
+	k: infer I
+) => void
+	? I
+	: never;
+
+const CATALOGUES: Record<Locale, Record<string, string>> = {
+	en: EN,
+	uz: { ...uz, ...merged('uz') },
+	'uz-Cyrl': { ...uz, ...uzCyrl, ...merged('uz-Cyrl') },
+	ru: { ...ru, ...merged('ru') }
+};
 const STORAGE_KEY = 'tok.locale';
 
 function initialLocale(): Locale {
@@ -34,13 +57,13 @@ export function setLocale(locale: Locale): void {
 
 /** The message in the current language, with {name} placeholders filled. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-	const text: string = CATALOGUES[i18n.locale][key] ?? en[key];
+	const text: string = CATALOGUES[i18n.locale][key] ?? EN[key];
 	return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 /** Server error messages are message keys; anything else becomes a generic message. */
 export function isMessageKey(value: string): value is MessageKey {
-	return value in en;
+	return value in EN;
 }
 
 /** Keys that come in plural forms: `${prefix}.one`, `.few`, `.many` and `.other`. */
