@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { openDatabase } from '../../src/lib/server/db';
 import { billMonth } from '../../src/lib/server/services/billing/run';
 import { verifyLedger } from '../../src/lib/server/services/ledger';
+import { ensurePublishedTariffs } from '../../src/lib/server/services/tariffs';
 
-const SIZES = [250_000, 1_000_000];
+const SIZES = (process.env.BILLING_BENCH_SIZES ?? '250000,1000000').split(',').map(Number);
 const TARGET_PER_SECOND = 200_000;
 /** "Flat": the larger run's peak RSS within this much of the smaller one's. */
 const FLAT_MARGIN_MB = 64;
@@ -113,6 +114,7 @@ function bench(accounts: number): Figures {
 		);
 
 		const db = openDatabase(file);
+		ensurePublishedTariffs(db, NOW);
 		const rssBefore = process.memoryUsage().rss;
 		let peak = rssBefore;
 		started = performance.now();

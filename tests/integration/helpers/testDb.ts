@@ -10,7 +10,6 @@ import { signIn } from '../../../src/lib/server/services/auth';
 import { validateSessionToken } from '../../../src/lib/server/auth/session';
 import type { SessionJar } from '../../../src/lib/server/trpc/context';
 import { LiveHub } from '../../../src/lib/server/sync/live';
-import { assignInitialVersions } from '../../../src/lib/server/sync/version';
 import { SYNC_PROTOCOL } from '../../../src/lib/domain/sync/protocol';
 
 export const FIXED_END_DATE = '2026-10-31';
@@ -35,7 +34,6 @@ export function tempDb(): { db: Db; dir: string; cleanup: () => void } {
 export async function seededDb(accounts = 20) {
 	const t = tempDb();
 	seedDemoData(t.db, { accounts, endDate: FIXED_END_DATE });
-	assignInitialVersions(t.db);
 	await seedDemoUsers(t.db, FIXED_NOW);
 	return t;
 }

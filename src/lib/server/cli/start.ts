@@ -7,7 +7,6 @@ import { openDatabase } from '../db';
 import { ensureReferenceData } from '../db/reference';
 import { isEmpty, seedDemoData } from '../seed/demo';
 import { DEMO_USERS, seedDemoUsers } from '../seed/users';
-import { assignInitialVersions } from '../sync/version';
 import { tashkentToday, addDays } from '../../domain/dates';
 import { buildIsFresh } from './buildStamp';
 
@@ -35,7 +34,6 @@ if (isEmpty(db)) {
 			last = pct;
 		}
 	});
-	assignInitialVersions(db);
 	await seedDemoUsers(db, Date.now());
 }
 db.$client.close();

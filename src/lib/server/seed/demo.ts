@@ -1,5 +1,7 @@
 import type { Db } from '../db';
-import { REGIONS, DISTRICTS, districtsOfRegion } from '../../domain/geo';
+import { REGIONS, districtsOfRegion } from '../../domain/geo';
+import { ensureReferenceData } from '../db/reference';
+import { assignInitialVersions } from '../sync/version';
 import { addDays, addMonths, daysInMonth, monthOf } from '../../domain/dates';
 import { billMonth } from '../services/billing/run';
 import { appendLedgerEntries, type NewLedgerEntry } from '../services/ledger';
@@ -80,16 +82,8 @@ export function seedDemoData(db: Db, options: SeedOptions): { accounts: number; 
 	const sqlite = db.$client;
 	const now = Date.parse(`${options.endDate}T12:00:00Z`);
 
-	const insertRegion = sqlite.prepare(
-		'insert or ignore into regions (soato, name_uz, name_uz_cyrl, name_ru) values (?, ?, ?, ?)'
-	);
-	const insertDistrict = sqlite.prepare(
-		'insert or ignore into districts (soato, region_soato, kind, name_uz, name_uz_cyrl, name_ru) values (?, ?, ?, ?, ?, ?)'
-	);
-	sqlite.transaction(() => {
-		for (const r of REGIONS) insertRegion.run(r.soato, r.uz, r.uzCyrl, r.ru);
-		for (const d of DISTRICTS) insertDistrict.run(d.soato, d.region, d.kind, d.uz, d.uzCyrl, d.ru);
-	})();
+	// Regions, districts and the published tariffs every database holds.
+	ensureReferenceData(db, now);
 
 	const plans: AccountPlan[] = [];
 	const tashkentDistricts = districtsOfRegion('1726');
@@ -276,5 +270,7 @@ export function seedDemoData(db: Db, options: SeedOptions): { accounts: number; 
 			total
 		);
 	}
+	// Rows written in bulk above carry no sync version yet; give each its own so pulls can page.
+	assignInitialVersions(db);
 	return { accounts: plans.length, readings: readingCount };
 }
