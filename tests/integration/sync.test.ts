@@ -152,6 +152,7 @@ describe('sync.pull', () => {
 		const operator = await callerAs(db, 'operator', 'operate12345');
 		const first = await pullAll(demo);
 		const quiet = await pullAll(demo, first.cursor);
+		expect(quiet.dropped).toEqual([]);
 		expect(quiet.rows('requests')).toEqual([]);
 		expect(quiet.rows('ledger')).toEqual([]);
 

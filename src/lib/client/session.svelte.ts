@@ -1,5 +1,4 @@
 import type { SessionUser } from '$lib/domain/auth';
-import { deleteUserDb } from './db';
 
 // Who is signed in on this device, kept in localStorage so that the app opens offline. It is not
 // a credential: the session itself is an HttpOnly cookie the page cannot read.
@@ -30,5 +29,6 @@ export async function forgetUser(options: { keepData?: boolean } = {}): Promise<
 	const user = session.user;
 	session.user = null;
 	localStorage.removeItem(KEY);
-	if (user && !options.keepData) await deleteUserDb(user.id);
+	// Imported here, not at the top: the sign-in page, which imports this module, needs no Dexie.
+	if (user && !options.keepData) await (await import('./db')).deleteUserDb(user.id);
 }

@@ -11,9 +11,23 @@ export async function signIn(page: Page, login = 'demo', password = 'demo12345')
 	await expect(page).toHaveURL(/\/$/);
 }
 
-/** Read-only look into the server's SQLite file, to compare what the page shows with the truth. */
-export function serverDb() {
-	return new Database(join(E2E_DATA_DIR, 'tok.sqlite'), { readonly: true, fileMustExist: true });
+/**
+ * Read-only look into the server's SQLite file, to compare what the page shows with the truth.
+ * `dataDir` is the test server's unless a test runs its own (helpers/serverProcess.ts).
+ */
+export function serverDb(dataDir = E2E_DATA_DIR) {
+	return new Database(join(dataDir, 'tok.sqlite'), { readonly: true, fileMustExist: true });
+}
+
+/** Waits until the service worker controls the page, so that it can be reloaded offline. */
+export async function serviceWorkerControls(page: Page) {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller)
+			await new Promise((r) =>
+				navigator.serviceWorker.addEventListener('controllerchange', r, { once: true })
+			);
+	});
 }
 
 export interface AccountTruth {

@@ -86,5 +86,6 @@ export const SYNCED_TABLES: SyncedTable[] = [
 	'requests',
 	'ledger',
 	'readingMonths',
-	'tariffs'
+	'tariffs',
+	'charges'
 ];

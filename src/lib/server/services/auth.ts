@@ -11,8 +11,12 @@ export class InvalidCredentialsError extends Error {
 	}
 }
 
-/** Checks a login and password; one error for every kind of wrong, so nothing hints which. */
-export async function signIn(db: Db, input: SignInInput, nowMs: number) {
+/**
+ * The user a login and password belong to; one error for every kind of wrong, so nothing hints
+ * which (an unknown login costs a hash check too). Signing in and adding an account by its
+ * login both go through here.
+ */
+export async function checkCredentials(db: Db, input: SignInInput) {
 	const row = db
 		.select()
 		.from(users)
@@ -20,6 +24,12 @@ export async function signIn(db: Db, input: SignInInput, nowMs: number) {
 		.get();
 	const ok = await verifyPassword(row?.passwordHash ?? null, input.password);
 	if (!row || !ok) throw new InvalidCredentialsError();
+	return row;
+}
+
+/** Checks a login and password and opens a session. */
+export async function signIn(db: Db, input: SignInInput, nowMs: number) {
+	const row = await checkCredentials(db, input);
 	const session = createSession(db, row.id, nowMs);
 	const user: SessionUser = {
 		id: row.id,

@@ -189,7 +189,7 @@ export function pullChanges(
 		const visible = visibleAccountIds(db, user);
 		const droppedAccountIds = Object.keys(cursor)
 			.map(Number)
-			.filter((id) => !visible.includes(id));
+			.filter((id) => id !== GLOBAL && !visible.includes(id));
 		const upTo = currentVersion(db);
 		const next: Cursor = {};
 		const changes: PullChange[] = [];
