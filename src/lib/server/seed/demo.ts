@@ -25,7 +25,7 @@ export const DEMO_ACCOUNTS = [
 		number: '1726001001',
 		tariffClass: 'household',
 		phone: '+998901234567',
-		targetBalanceSom: 152_400
+		targetBalanceSom: 452_400
 	},
 	{ number: '1726001002', tariffClass: 'stove', phone: '+998901234567', targetBalanceSom: -48_350 },
 	{
