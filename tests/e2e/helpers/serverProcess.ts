@@ -118,7 +118,14 @@ export class ServerProcess {
 		child.stdout!.on('data', keep);
 		child.stderr!.on('data', keep);
 		this.child = child;
+		// A worker that dies without running afterAll must not leave a detached server behind.
+		const killOnExit = () => {
+			if (child.exitCode === null && child.signalCode === null)
+				process.kill(-child.pid!, 'SIGKILL');
+		};
+		process.once('exit', killOnExit);
 		child.once('exit', () => {
+			process.removeListener('exit', killOnExit);
 			if (this.child === child) this.child = null;
 		});
 
