@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { serverDb, signIn } from './helpers/app';
+import { Office } from './helpers/office';
 
 function requestsWithReason(reason: string): Array<{ status: string }> {
 	const db = serverDb();
@@ -31,6 +32,13 @@ async function fileRequest(page: Page, kind: string, reason: string) {
 const card = (page: Page, text: string) => page.locator('article[data-request]', { hasText: text });
 
 test.describe('service requests', () => {
+	// An account has one open request of a kind at a time: each test starts with none open.
+	test.beforeEach(async ({ baseURL }) => {
+		const office = await Office.signIn(baseURL!);
+		await office.removeOpenDemoRequests();
+		await office.dispose();
+	});
+
 	test('a request made offline shows as waiting to send, and reaches the server once when the network returns', async ({
 		page,
 		context
