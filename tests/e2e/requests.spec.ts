@@ -20,6 +20,8 @@ async function openRequests(page: Page) {
 		.getByRole('link', { name: 'Requests' })
 		.click();
 	await expect(page.getByRole('heading', { name: 'Service requests' })).toBeVisible();
+	// The first sync must have brought the accounts before a test takes the network away.
+	await expect(page.getByLabel('Type of request')).toBeVisible();
 }
 
 async function fileRequest(page: Page, kind: string, reason: string) {

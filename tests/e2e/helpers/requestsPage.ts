@@ -11,6 +11,8 @@ export async function openRequests(page: Page, login = 'demo', password = 'demo1
 		.getByRole('link', { name: 'Requests' })
 		.click();
 	await expect(page.getByRole('heading', { name: 'Service requests' })).toBeVisible();
+	// The first sync must have brought the accounts before a test takes the network away.
+	await expect(page.getByLabel('Type of request')).toBeVisible();
 }
 
 /** The card of the request whose text (its note) is `text`. */
