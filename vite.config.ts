@@ -7,7 +7,9 @@ export const BROWSER_FLOOR = ['chrome87', 'safari14', 'firefox83', 'edge87'];
 
 export default defineConfig(({ isSsrBuild }) => ({
 	// The server bundle runs on Node 20; only what browsers download needs the old floor.
-	build: isSsrBuild ? { target: 'node20' } : { target: BROWSER_FLOOR, cssTarget: BROWSER_FLOOR },
+	build: isSsrBuild
+		? { target: 'node20' }
+		: { target: BROWSER_FLOOR, cssTarget: BROWSER_FLOOR, sourcemap: !!process.env.TOK_SOURCEMAP },
 	plugins: [
 		sveltekit(),
 		SvelteKitPWA({

@@ -6,9 +6,9 @@ import {
 	pickAccount
 } from '../../src/lib/client/accounts/selection';
 import { accountNickname } from '../../src/lib/domain/account';
-import { accounts as accountMessages } from '../../src/lib/i18n/messages/accounts';
-import { help } from '../../src/lib/i18n/messages/help';
-import { settings } from '../../src/lib/i18n/messages/settings';
+import * as accountMessages from '../../src/lib/i18n/messages/accounts';
+import * as help from '../../src/lib/i18n/messages/help';
+import * as settings from '../../src/lib/i18n/messages/settings';
 import { uz } from '../../src/lib/i18n/messages/uz';
 import { uzCyrl } from '../../src/lib/i18n/messages/uzCyrl';
 import { en } from '../../src/lib/i18n/messages/en';
@@ -69,7 +69,7 @@ describe('messages of accounts, settings and help', () => {
 	it('every key is in every language, non-empty, with the same placeholders', () => {
 		for (const file of [accountMessages, settings, help])
 			for (const [key, english] of Object.entries(file.en))
-				for (const locale of ['uz', 'uz-Cyrl', 'ru'] as const) {
+				for (const locale of ['uz', 'uzCyrl', 'ru'] as const) {
 					const text = (file[locale] as Record<string, string>)[key];
 					expect(text, `${locale} ${key}`).toBeTruthy();
 					expect(placeholders(text), `${locale} ${key}`).toEqual(placeholders(english));
@@ -97,7 +97,7 @@ describe('messages of accounts, settings and help', () => {
 	it('Uzbek Cyrillic feature messages use no Latin letters beyond names and the SMS command', () => {
 		const allowed = /\{\w+\}|\b(Tok|SMS|P|HET|Android|iPhone|Chrome|Safari)\b/g;
 		for (const file of [accountMessages, settings, help])
-			for (const [key, text] of Object.entries(file['uz-Cyrl']))
+			for (const [key, text] of Object.entries(file.uzCyrl))
 				expect(text.replace(allowed, '').match(/[A-Za-z]/g), key).toBeNull();
 	});
 });

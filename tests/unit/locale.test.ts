@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { pickLocale } from '../../src/lib/i18n/locale';
-import { en } from '../../src/lib/i18n/messages/en';
-import { ru } from '../../src/lib/i18n/messages/ru';
-import { uz } from '../../src/lib/i18n/messages/uz';
+import { catalogue as en } from '../../src/lib/i18n/catalogues/en';
+import { catalogue as ru } from '../../src/lib/i18n/catalogues/ru';
+import { catalogue as uz } from '../../src/lib/i18n/catalogues/uz';
+import { catalogue as uzCyrl } from '../../src/lib/i18n/catalogues/uzCyrl';
+import { i18n, isMessageKey, setLocale, t } from '../../src/lib/i18n/index.svelte';
 
 describe('choosing the language', () => {
 	it('a stored choice wins over the browser', () => {
@@ -21,14 +23,28 @@ describe('choosing the language', () => {
 });
 
 describe('messages', () => {
-	it('every message exists, non-empty, in Uzbek, Russian and English with the same placeholders', () => {
+	it('every message exists, non-empty, in each language with the same placeholders, and no other', () => {
 		const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-		for (const key of Object.keys(en) as (keyof typeof en)[]) {
-			for (const catalogue of [uz, ru]) {
+		for (const catalogue of [uz, uzCyrl, ru]) {
+			expect(Object.keys(catalogue).sort()).toEqual(Object.keys(en).sort());
+			for (const key of Object.keys(en) as (keyof typeof en)[]) {
 				expect(catalogue[key], key).toBeTruthy();
 				expect(placeholders(catalogue[key]), key).toEqual(placeholders(en[key]));
 			}
 		}
+	});
+	it('switching language loads that language and only then shows it', async () => {
+		await setLocale('ru');
+		expect(i18n.locale).toBe('ru');
+		expect(t('login.submit')).toBe(ru['login.submit']);
+		const switching = setLocale('uz-Cyrl');
+		expect(i18n.locale).toBe('ru');
+		await switching;
+		expect(t('login.submit')).toBe(uzCyrl['login.submit']);
+		expect(isMessageKey('login.submit')).toBe(true);
+		expect(isMessageKey('no.such.key')).toBe(false);
+		await setLocale('en');
+		expect(t('login.submit')).toBe('Sign in');
 	});
 	it('the sign-in form is named Login, Password and Sign in in English', () => {
 		expect([en['login.login'], en['login.password'], en['login.submit']]).toEqual([

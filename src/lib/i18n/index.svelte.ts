@@ -1,35 +1,21 @@
-import { en } from './messages/en';
-import { ru } from './messages/ru';
-import { uz } from './messages/uz';
-import { uzCyrl } from './messages/uzCyrl';
-import { accounts } from './messages/accounts';
-import { consumption } from './messages/consumption';
-import { help } from './messages/help';
-import { history } from './messages/history';
-import { settings } from './messages/settings';
+import type { catalogue as English } from './catalogues/en';
 import { pickLocale, type Locale } from './locale';
 
 export { LOCALES, LOCALE_NAMES, type Locale } from './locale';
 
-// The core catalogue plus each feature's own file (see messages/feature.ts).
-const FEATURES = [accounts, consumption, help, history, settings] as const;
-const merged = <L extends Locale>(locale: L) =>
-	Object.assign({}, ...FEATURES.map((f) => f[locale])) as (typeof FEATURES)[number][L];
+export type MessageKey = keyof typeof English;
+type Catalogue = Record<MessageKey, string>;
 
-const EN = { ...en, ...(merged('en') as UnionToIntersection<(typeof FEATURES)[number]['en']>) };
-export type MessageKey = keyof typeof EN;
-type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (
-	k: infer I
-) => void
-	? I
-	: never;
-
-const CATALOGUES: Record<Locale, Record<string, string>> = {
-	en: EN,
-	uz: { ...uz, ...merged('uz') },
-	'uz-Cyrl': { ...uz, ...uzCyrl, ...merged('uz-Cyrl') },
-	ru: { ...ru, ...merged('ru') }
+// One chunk per language (catalogues/*.ts): a page loads only its reader's language, not all
+// four — on 2G every kilobyte of the first page counts.
+const LOADERS: Record<Locale, () => Promise<{ catalogue: Catalogue }>> = {
+	en: () => import('./catalogues/en'),
+	uz: () => import('./catalogues/uz'),
+	'uz-Cyrl': () => import('./catalogues/uzCyrl'),
+	ru: () => import('./catalogues/ru')
 };
+const loaded: Partial<Record<Locale, Catalogue>> = {};
+
 const STORAGE_KEY = 'tok.locale';
 
 function initialLocale(): Locale {
@@ -43,27 +29,50 @@ function initialLocale(): Locale {
 	return pickLocale(stored, navigator.languages ?? [navigator.language]);
 }
 
-export const i18n = $state({ locale: initialLocale() });
+const current = $state({ locale: initialLocale() });
 
-export function setLocale(locale: Locale): void {
-	i18n.locale = locale;
+/** The language in use. Read-only: `setLocale` changes it once its messages are loaded. */
+export const i18n = {
+	get locale(): Locale {
+		return current.locale;
+	}
+};
+
+async function load(locale: Locale): Promise<Catalogue> {
+	return (loaded[locale] ??= (await LOADERS[locale]()).catalogue);
+}
+
+// Starts as soon as this module runs, beside the page's own chunks, not after them.
+const firstLoad = load(current.locale);
+
+/** Resolves when the messages of the language in use are there; the root layout awaits it. */
+export function messagesReady(): Promise<unknown> {
+	return firstLoad;
+}
+
+/** Switches language once its messages are loaded, so no page shows keys in between. */
+export async function setLocale(locale: Locale): Promise<void> {
+	await load(locale);
+	current.locale = locale;
+	if (typeof window === 'undefined') return;
 	try {
 		localStorage.setItem(STORAGE_KEY, locale);
 	} catch {
 		// Not persisted; the choice still holds for this visit.
 	}
-	document.documentElement.lang = locale;
 }
 
 /** The message in the current language, with {name} placeholders filled. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-	const text: string = CATALOGUES[i18n.locale][key] ?? EN[key];
+	// Before its messages are loaded (which the root layout prevents), a key beats a crash.
+	const text: string = loaded[current.locale]?.[key] ?? key;
 	return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 /** Server error messages are message keys; anything else becomes a generic message. */
 export function isMessageKey(value: string): value is MessageKey {
-	return value in EN;
+	const messages = loaded[current.locale];
+	return messages !== undefined && Object.prototype.hasOwnProperty.call(messages, value);
 }
 
 /** Keys that come in plural forms: `${prefix}.one`, `.few`, `.many` and `.other`. */

@@ -1,6 +1,6 @@
 import { whToKwh, tiyinToSom } from '$lib/domain/money';
 import { i18n, t, type MessageKey } from '$lib/i18n/index.svelte';
-import { formatKwh, formatSom } from '$lib/tariff';
+import { formatKwh, formatSom } from '$lib/tariff/format';
 import { formatPlain, NO_BREAK_SPACE } from '$lib/tariff/format';
 
 // How the consumption, home and history pages write months, energy and money in the current

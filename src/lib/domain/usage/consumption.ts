@@ -1,4 +1,6 @@
-import { rateMonth, TariffError, type MonthRating, type TariffVersion } from '../../tariff';
+import { TariffError } from '../../tariff/errors';
+import { rateMonth, type MonthRating } from '../../tariff/rateMonth';
+import type { TariffVersion } from '../../tariff/versions';
 import { addMonths, daysInMonth } from '../dates';
 import { whToKwhText } from '../readings/kwh';
 import type { ChargeRow, ReadingMonthRow } from '../sync/tables';

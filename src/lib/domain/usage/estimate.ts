@@ -1,4 +1,5 @@
-import { rateMonth, type MonthRating, type TariffVersion } from '../../tariff';
+import { rateMonth, type MonthRating } from '../../tariff/rateMonth';
+import type { TariffVersion } from '../../tariff/versions';
 import { addDays, daysBetween, lastDayOf, monthOf } from '../dates';
 import { whToKwhText } from '../readings/kwh';
 import { interpolateWh, monthEdges, valueOn, type MeterReading } from './monthlyUsage';

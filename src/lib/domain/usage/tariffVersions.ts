@@ -1,4 +1,4 @@
-import { TARIFF_VERSIONS, type TariffVersion } from '../../tariff';
+import { TARIFF_VERSIONS, type TariffVersion } from '../../tariff/versions';
 import type { TariffRow } from '../sync/tables';
 
 /**

@@ -1,11 +1,7 @@
-import type { Locale } from '../locale';
-
 /**
- * A feature's own messages, in every language, beside the core catalogue: each page area keeps
- * its strings in one file (messages/<area>.ts), and TypeScript refuses a language missing a key.
+ * A feature's own messages in one language, beside the core catalogue: each page area keeps its
+ * strings in one folder (messages/<area>/), one file per language, so that a page loads only its
+ * reader's language (catalogues/*.ts); TypeScript refuses a language missing a key or with an
+ * extra one.
  */
-export function feature<const E extends Record<string, string>>(
-	messages: { en: E } & Record<Exclude<Locale, 'en'>, Record<keyof E, string>>
-) {
-	return messages;
-}
+export type FeatureMessages<E extends Record<string, string>> = Record<keyof E, string>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pullInput, pushInput } from '../../../domain/sync/protocol';
+import { pullInput, pushInput } from '../../../domain/sync/schemas';
 import { applyPush } from '../../sync/push';
 import { pullChanges } from '../../sync/pull';
 import { pokes } from '../../sync/live';

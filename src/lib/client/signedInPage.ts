@@ -1,0 +1,16 @@
+import { redirect } from '@sveltejs/kit';
+import type { Component } from 'svelte';
+import { session } from './session.svelte';
+
+/**
+ * The load of a page behind sign-in (its +page.ts): signed out, straight to sign-in; signed in,
+ * the page itself (lib/pages). SvelteKit fetches a route's +page module with the layout's, before
+ * any load runs, so a page that imported its content directly would make a newcomer who opens
+ * `/` download IndexedDB, the sync engine and the tariff module only to be sent to sign-in.
+ */
+export async function signedInPage(
+	body: () => Promise<{ default: Component }>
+): Promise<{ Page: Component }> {
+	if (!session.user) redirect(307, '/login');
+	return { Page: (await body()).default };
+}

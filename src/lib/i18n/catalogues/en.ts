@@ -1,0 +1,9 @@
+import { en as core } from '../messages/en';
+import { en as accounts } from '../messages/accounts/en';
+import { en as consumption } from '../messages/consumption/en';
+import { en as help } from '../messages/help/en';
+import { en as history } from '../messages/history/en';
+import { en as settings } from '../messages/settings/en';
+
+/** Every message in en: one chunk, loaded only when en is the language in use. */
+export const catalogue = { ...core, ...accounts, ...consumption, ...help, ...history, ...settings };

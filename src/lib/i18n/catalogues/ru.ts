@@ -1,0 +1,9 @@
+import { ru as core } from '../messages/ru';
+import { ru as accounts } from '../messages/accounts/ru';
+import { ru as consumption } from '../messages/consumption/ru';
+import { ru as help } from '../messages/help/ru';
+import { ru as history } from '../messages/history/ru';
+import { ru as settings } from '../messages/settings/ru';
+
+/** Every message in ru: one chunk, loaded only when ru is the language in use. */
+export const catalogue = { ...core, ...accounts, ...consumption, ...help, ...history, ...settings };

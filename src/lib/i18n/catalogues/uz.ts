@@ -1,0 +1,9 @@
+import { uz as core } from '../messages/uz';
+import { uz as accounts } from '../messages/accounts/uz';
+import { uz as consumption } from '../messages/consumption/uz';
+import { uz as help } from '../messages/help/uz';
+import { uz as history } from '../messages/history/uz';
+import { uz as settings } from '../messages/settings/uz';
+
+/** Every message in uz: one chunk, loaded only when uz is the language in use. */
+export const catalogue = { ...core, ...accounts, ...consumption, ...help, ...history, ...settings };

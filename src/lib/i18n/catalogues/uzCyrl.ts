@@ -1,0 +1,9 @@
+import { uzCyrl as core } from '../messages/uzCyrl';
+import { uzCyrl as accounts } from '../messages/accounts/uzCyrl';
+import { uzCyrl as consumption } from '../messages/consumption/uzCyrl';
+import { uzCyrl as help } from '../messages/help/uzCyrl';
+import { uzCyrl as history } from '../messages/history/uzCyrl';
+import { uzCyrl as settings } from '../messages/settings/uzCyrl';
+
+/** Every message in uz-Cyrl: one chunk, loaded only when uz-Cyrl is the language in use. */
+export const catalogue = { ...core, ...accounts, ...consumption, ...help, ...history, ...settings };
