@@ -18,6 +18,10 @@ export const en = {
 		'No login yet? Send the letter P by SMS to 2100 from the phone registered to your account. Hotline: 1154.',
 	'home.title': 'My accounts',
 	'home.empty': 'No accounts are linked to this sign-in yet.',
+	'home.firstSync':
+		'Bringing your accounts to this device… They appear here as soon as the first sync finishes.',
+	'home.firstSyncOffline':
+		'Your accounts have not reached this device yet. Connect to the internet once: they appear here, and work offline from then on.',
 	'home.loading': 'Loading your accounts…',
 	'account.number': 'Account',
 	'account.address': 'Address',

@@ -20,6 +20,10 @@ export const uz: Messages = {
 		'Login yoʻqmi? Hisobingizga roʻyxatdan oʻtgan telefondan 2100 raqamiga P harfini SMS qilib yuboring. Ishonch telefoni: 1154.',
 	'home.title': 'Mening hisoblarim',
 	'home.empty': 'Bu loginga hali hech qanday hisob bogʻlanmagan.',
+	'home.firstSync':
+		'Hisoblaringiz bu qurilmaga yuklanmoqda… Birinchi sinxronlash tugashi bilan shu yerda paydo boʻladi.',
+	'home.firstSyncOffline':
+		'Hisoblaringiz hali bu qurilmaga yetib kelmadi. Bir marta internetga ulaning: ular shu yerda paydo boʻladi va keyin internetsiz ham ishlaydi.',
 	'home.loading': 'Hisoblaringiz yuklanmoqda…',
 	'account.number': 'Hisob',
 	'account.address': 'Manzil',
