@@ -13,6 +13,26 @@ test.describe('signing in and the dashboard', () => {
 		await expect(page).toHaveURL(/\/login$/);
 	});
 
+	test('after five wrong passwords for a login, the page says to wait, not that the password is wrong', async ({
+		page
+	}) => {
+		// A login no other test uses: the server now refuses it from this address for 15 minutes.
+		await page.goto('/login');
+		await page.getByLabel('Login').fill('someone-guessing');
+		const alert = page.getByRole('alert');
+		for (let i = 0; i < 5; i++) {
+			await page.getByLabel('Password').fill(`guess-${i}`);
+			await page.getByRole('button', { name: 'Sign in' }).click();
+			await expect(alert).toHaveText('Wrong login or password. Check both and try again.');
+			await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+		}
+		await page.getByLabel('Password').fill('guess-5');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(alert).toHaveText(
+			'Too many wrong attempts. Try again in 15 minutes, or get a new password: send P by SMS to 2100.'
+		);
+	});
+
 	test('empty fields are explained beside each field without a round trip', async ({ page }) => {
 		await page.goto('/login');
 		await page.getByRole('button', { name: 'Sign in' }).click();

@@ -3,6 +3,12 @@ import { TRPCError } from '@trpc/server';
 import { anonymousCaller, recordingJar, seededDb, FIXED_NOW } from './helpers/testDb';
 import { validateSessionToken } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db';
+import { createCaller } from '../../src/lib/server/trpc/root';
+import { LiveHub } from '../../src/lib/server/sync/live';
+import {
+	SIGN_IN_ADDRESS_FAILURES_MAX,
+	SIGN_IN_FAILURES_MAX
+} from '../../src/lib/server/services/auth';
 
 let db: Db;
 let cleanup: () => void;
@@ -97,5 +103,68 @@ describe('signing in', () => {
 		const jar = recordingJar();
 		await anonymousCaller(db, jar).auth.signIn({ login: 'demo', password: 'demo12345' });
 		expect(validateSessionToken(db, jar.token!, FIXED_NOW + 31 * 86_400_000)).toBeNull();
+	});
+});
+
+describe('guessing passwords', () => {
+	let guessDb: Db;
+	let done: () => void;
+	beforeAll(async () => {
+		({ db: guessDb, cleanup: done } = await seededDb(5));
+	});
+	afterAll(() => done());
+
+	const MINUTE = 60_000;
+	const from = (clientAddress: string, nowMs = FIXED_NOW) =>
+		createCaller({
+			db: guessDb,
+			user: null,
+			session: recordingJar(),
+			now: () => nowMs,
+			live: new LiveHub(),
+			clientAddress
+		});
+	const attempt = (clientAddress: string, password: string, nowMs = FIXED_NOW, login = 'demo2') =>
+		from(clientAddress, nowMs).auth.signIn({ login, password });
+
+	it('five wrong passwords for a login stop a sixth try from that address, even a right one, for 15 minutes', async () => {
+		for (let i = 0; i < SIGN_IN_FAILURES_MAX; i++) {
+			const error = await refusal(attempt('10.0.0.1', `wrong${i}`));
+			expect(error.code).toBe('UNAUTHORIZED');
+		}
+		const locked = await refusal(attempt('10.0.0.1', 'demo12345'));
+		expect(locked.code).toBe('TOO_MANY_REQUESTS');
+		expect(locked.message).toBe('error.too_many_attempts');
+		// The same login written otherwise is the same login.
+		expect((await refusal(attempt('10.0.0.1', 'demo12345', FIXED_NOW, 'DEMO2'))).code).toBe(
+			'TOO_MANY_REQUESTS'
+		);
+
+		// The owner, on their own phone, is not locked out by someone else's guesses.
+		await expect(attempt('10.0.0.2', 'demo12345')).resolves.toMatchObject({
+			user: { login: 'demo2' }
+		});
+		// After the window, the guesser's address may try again.
+		await expect(attempt('10.0.0.1', 'demo12345', FIXED_NOW + 15 * MINUTE)).resolves.toMatchObject({
+			user: { login: 'demo2' }
+		});
+	});
+
+	it('signing in forgets the earlier wrong passwords of that login', async () => {
+		const now = FIXED_NOW + 60 * MINUTE;
+		for (let round = 0; round < 2; round++) {
+			for (let i = 0; i < SIGN_IN_FAILURES_MAX - 1; i++)
+				await refusal(attempt('10.0.0.3', 'wrong', now));
+			await expect(attempt('10.0.0.3', 'demo12345', now)).resolves.toBeTruthy();
+		}
+	});
+
+	it('one address trying many logins is stopped too', async () => {
+		const now = FIXED_NOW + 120 * MINUTE;
+		for (let i = 0; i < SIGN_IN_ADDRESS_FAILURES_MAX; i++)
+			await refusal(attempt('10.0.0.4', 'wrong', now, `login${i}`));
+		const locked = await refusal(attempt('10.0.0.4', 'demo12345', now, 'demo'));
+		expect(locked.code).toBe('TOO_MANY_REQUESTS');
+		await expect(attempt('10.0.0.5', 'demo12345', now, 'demo')).resolves.toBeTruthy();
 	});
 });

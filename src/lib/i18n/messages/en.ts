@@ -94,7 +94,8 @@ export const en = {
 	'error.account_forbidden': 'This account is not linked to your sign-in.',
 	'error.network': 'No connection to the server. Check the network and try again.',
 	'error.server': 'The server could not do this right now. Please try again later.',
-	'error.too_many_attempts': 'Too many attempts. Wait a minute and try again.',
+	'error.too_many_attempts':
+		'Too many wrong attempts. Try again in 15 minutes, or get a new password: send P by SMS to 2100.',
 	'error.update_required': 'This version of Tok is too old to sync. Please update the app.',
 	'error.timeout': 'The server took too long to answer. Tok will try again.',
 	'error.request_not_cancellable':

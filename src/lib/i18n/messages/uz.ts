@@ -98,7 +98,8 @@ export const uz: Messages = {
 	'error.account_forbidden': 'Bu hisob sizning loginingizga bogʻlanmagan.',
 	'error.network': 'Server bilan aloqa yoʻq. Internetni tekshirib, qayta urinib koʻring.',
 	'error.server': 'Server hozir buni bajara olmadi. Keyinroq qayta urinib koʻring.',
-	'error.too_many_attempts': 'Urinishlar juda koʻp. Bir daqiqa kutib, qayta urinib koʻring.',
+	'error.too_many_attempts':
+		'Notoʻgʻri urinishlar juda koʻp. 15 daqiqadan keyin qayta urinib koʻring yoki yangi parol oling: 2100 raqamiga P harfini SMS qilib yuboring.',
 	'error.update_required':
 		'Tokning bu versiyasi eskirgan va maʼlumot almasha olmaydi. Iltimos, ilovani yangilang.',
 	'error.timeout': 'Server juda uzoq javob bermadi. Tok qayta urinib koʻradi.',

@@ -6,6 +6,7 @@ import type { LinkAccountInput } from '../../domain/account';
 import { AccountAccessError, linkedAccountIds } from './accounts';
 import { checkCredentials, InvalidCredentialsError } from './auth';
 import { BusinessRuleError } from './errors';
+import { AttemptLimiter } from '../auth/attempts';
 
 // Several accounts in one app (DESIGN.md, "Who signs in"): HET hands out a login and password per
 // personal account; a resident who has them adds that account to their own sign-in, and it syncs
@@ -15,17 +16,7 @@ import { BusinessRuleError } from './errors';
 export const LINK_FAILURES_MAX = 5;
 export const LINK_FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
-// Failed attempts per user, per database (a test's fresh database starts with none). In memory:
-// a restart forgets them, which costs an attacker a restart per five guesses of an argon2 hash.
-const failures = new WeakMap<Db, Map<number, number[]>>();
-
-function recentFailures(db: Db, userId: number, nowMs: number): number[] {
-	let byUser = failures.get(db);
-	if (!byUser) failures.set(db, (byUser = new Map()));
-	const recent = (byUser.get(userId) ?? []).filter((at) => nowMs - at < LINK_FAILURE_WINDOW_MS);
-	byUser.set(userId, recent);
-	return recent;
-}
+const failures = new AttemptLimiter(LINK_FAILURES_MAX, LINK_FAILURE_WINDOW_MS);
 
 export interface LinkResult {
 	/** Every account the login opens, now all linked to the user. */
@@ -44,15 +35,15 @@ export async function linkAccountsByLogin(
 	input: LinkAccountInput,
 	nowMs: number
 ): Promise<LinkResult> {
-	const recent = recentFailures(db, user.id, nowMs);
-	if (recent.length >= LINK_FAILURES_MAX) throw new BusinessRuleError('error.too_many_attempts');
+	const key = String(user.id);
+	if (failures.blocked(db, key, nowMs)) throw new BusinessRuleError('error.too_many_attempts');
 
 	let owner: Awaited<ReturnType<typeof checkCredentials>>;
 	try {
 		owner = await checkCredentials(db, input);
 	} catch (error) {
 		if (!(error instanceof InvalidCredentialsError)) throw error;
-		recent.push(nowMs);
+		failures.failed(db, key, nowMs);
 		// Not UNAUTHORIZED: the person is still signed in, only the other account's login was wrong.
 		throw new BusinessRuleError('error.invalid_credentials');
 	}

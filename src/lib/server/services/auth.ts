@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { users } from '../db/schema';
 import { hashPassword, verifyPassword } from '../auth/password';
+import { AttemptLimiter, TooManyAttemptsError } from '../auth/attempts';
 import { createSession, type SessionUser } from '../auth/session';
 import type { SignInInput } from '../../domain/auth';
 
@@ -27,9 +28,35 @@ export async function checkCredentials(db: Db, input: SignInInput) {
 	return row;
 }
 
-/** Checks a login and password and opens a session. */
-export async function signIn(db: Db, input: SignInInput, nowMs: number) {
-	const row = await checkCredentials(db, input);
+/** Wrong passwords for one login from one address before sign-in is refused for a while. */
+export const SIGN_IN_FAILURES_MAX = 5;
+/** Wrong passwords from one address, whatever the logins, before it is refused for a while. */
+export const SIGN_IN_ADDRESS_FAILURES_MAX = 30;
+export const SIGN_IN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
+// Per login *and* address, so that someone guessing a neighbour's password cannot lock the
+// neighbour out from their own phone; per address too, against trying many logins.
+const perLogin = new AttemptLimiter(SIGN_IN_FAILURES_MAX, SIGN_IN_FAILURE_WINDOW_MS);
+const perAddress = new AttemptLimiter(SIGN_IN_ADDRESS_FAILURES_MAX, SIGN_IN_FAILURE_WINDOW_MS);
+
+/**
+ * Checks a login and password and opens a session. Refuses (before checking the password) once
+ * too many attempts failed from `clientAddress`; a success forgets that login's failures.
+ */
+export async function signIn(db: Db, input: SignInInput, nowMs: number, clientAddress = 'local') {
+	const loginKey = `${input.login.toLowerCase()} ${clientAddress}`;
+	if (perLogin.blocked(db, loginKey, nowMs) || perAddress.blocked(db, clientAddress, nowMs))
+		throw new TooManyAttemptsError();
+	let row: Awaited<ReturnType<typeof checkCredentials>>;
+	try {
+		row = await checkCredentials(db, input);
+	} catch (error) {
+		if (error instanceof InvalidCredentialsError) {
+			perLogin.failed(db, loginKey, nowMs);
+			perAddress.failed(db, clientAddress, nowMs);
+		}
+		throw error;
+	}
+	perLogin.succeeded(db, loginKey);
 	const session = createSession(db, row.id, nowMs);
 	const user: SessionUser = {
 		id: row.id,

@@ -16,4 +16,6 @@ export interface Context {
 	now: () => number;
 	/** Pokes open clients when their data changes. */
 	live: LiveHub;
+	/** The caller's network address, for limiting sign-in attempts; absent in in-process calls. */
+	clientAddress?: string;
 }

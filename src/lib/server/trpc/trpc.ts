@@ -4,6 +4,7 @@ import type { Context } from './context';
 import type { Role } from '../../domain/auth';
 import { MIN_CLIENT_PROTOCOL } from '../../domain/sync/protocol';
 import { InvalidCredentialsError } from '../services/auth';
+import { TooManyAttemptsError } from '../auth/attempts';
 import { AccountAccessError } from '../services/accounts';
 import { BusinessRuleError } from '../services/errors';
 import { DeviceForbiddenError } from '../sync/push';
@@ -36,6 +37,8 @@ const domainErrors = t.middleware(async ({ next }) => {
 		const cause = result.error.cause;
 		if (cause instanceof InvalidCredentialsError)
 			throw new TRPCError({ code: 'UNAUTHORIZED', message: cause.message });
+		if (cause instanceof TooManyAttemptsError)
+			throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: cause.message });
 		if (cause instanceof AccountAccessError || cause instanceof DeviceForbiddenError)
 			throw new TRPCError({ code: 'FORBIDDEN', message: cause.message });
 		if (cause instanceof BusinessRuleError)

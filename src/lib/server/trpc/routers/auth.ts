@@ -5,7 +5,7 @@ import { publicProcedure, router } from '../trpc';
 
 export const authRouter = router({
 	signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
-		const { user, token, expiresAtMs } = await signIn(ctx.db, input, ctx.now());
+		const { user, token, expiresAtMs } = await signIn(ctx.db, input, ctx.now(), ctx.clientAddress);
 		if (ctx.session.token) invalidateSession(ctx.db, ctx.session.token);
 		ctx.session.set(token, expiresAtMs);
 		return { user };

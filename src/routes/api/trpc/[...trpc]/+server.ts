@@ -15,6 +15,7 @@ const handler: RequestHandler = (event) =>
 			user: event.locals.user,
 			now: Date.now,
 			live: serverLiveHub,
+			clientAddress: event.getClientAddress(),
 			session: {
 				token: event.cookies.get(SESSION_COOKIE) ?? null,
 				set: (token, expiresAtMs) =>

@@ -1,0 +1,51 @@
+import type { Db } from '../db';
+
+/**
+ * Failed attempts per key (a login and an address, say) within a sliding window. In memory and
+ * per database, so a test's fresh database starts with none: a restart forgets them, which costs
+ * an attacker a restart per few guesses of an argon2 hash — cheap to live with, no table to keep.
+ */
+export class AttemptLimiter {
+	private readonly byDb = new WeakMap<Db, Map<string, number[]>>();
+
+	constructor(
+		readonly max: number,
+		readonly windowMs: number,
+		/** Keys kept before old ones are swept, so a flood of made-up logins cannot grow memory. */
+		private readonly sweepAbove = 10_000
+	) {}
+
+	private recent(db: Db, key: string, nowMs: number): number[] {
+		let keys = this.byDb.get(db);
+		if (!keys) this.byDb.set(db, (keys = new Map()));
+		const recent = (keys.get(key) ?? []).filter((at) => nowMs - at < this.windowMs);
+		if (recent.length === 0) keys.delete(key);
+		else keys.set(key, recent);
+		return recent;
+	}
+
+	/** True once `max` attempts failed within the window: refuse before checking anything. */
+	blocked(db: Db, key: string, nowMs: number): boolean {
+		return this.recent(db, key, nowMs).length >= this.max;
+	}
+
+	failed(db: Db, key: string, nowMs: number): void {
+		const keys = this.byDb.get(db) ?? new Map<string, number[]>();
+		this.byDb.set(db, keys);
+		if (keys.size >= this.sweepAbove) {
+			for (const [old, times] of keys)
+				if (times.every((at) => nowMs - at >= this.windowMs)) keys.delete(old);
+		}
+		keys.set(key, [...this.recent(db, key, nowMs), nowMs]);
+	}
+
+	succeeded(db: Db, key: string): void {
+		this.byDb.get(db)?.delete(key);
+	}
+}
+
+export class TooManyAttemptsError extends Error {
+	constructor() {
+		super('error.too_many_attempts');
+	}
+}
