@@ -9,7 +9,7 @@ export const uz: Messages = {
 	'nav.requests': 'Arizalar',
 	'nav.main': 'Asosiy menyu',
 	'nav.signOutUnsent':
-		'Baʼzi oʻzgarishlaringiz hali yuborilmagan. Hozir chiqsangiz, ular bu qurilmadan oʻchib ketadi. Baribir chiqasizmi?',
+		'Ba’zi oʻzgarishlaringiz hali yuborilmagan. Hozir chiqsangiz, ular bu qurilmadan oʻchib ketadi. Baribir chiqasizmi?',
 	'login.title': 'Tok tizimiga kirish',
 	'login.login': 'Login',
 	'login.loginHint': 'Shaxsiy hisob raqamingiz yoki login',
@@ -37,7 +37,7 @@ export const uz: Messages = {
 	'account.tariff.household': 'Maishiy',
 	'account.tariff.stove': 'Elektr plitali xonadon',
 	'sync.offline': 'Internet yoʻq — oxirgi yangilanish {time}',
-	'sync.offlineNever': 'Internet yoʻq — bu qurilmada hali maʼlumot saqlanmagan',
+	'sync.offlineNever': 'Internet yoʻq — bu qurilmada hali ma’lumot saqlanmagan',
 	'sync.updated': 'Yangilandi {time}',
 	'sync.failed': 'Yangilab boʻlmadi: {reason}',
 	'sync.now': 'Hozir yangilash',
@@ -46,9 +46,9 @@ export const uz: Messages = {
 	'sync.pending.many': '{count} ta oʻzgarish yuborilishini kutmoqda',
 	'sync.pending.other': '{count} ta oʻzgarish yuborilishini kutmoqda',
 	'sync.syncing': 'Yangilanmoqda…',
-	'sync.progress': 'Maʼlumotlaringiz yuklanmoqda: {total} tadan {done} tasi',
+	'sync.progress': 'Ma’lumotlaringiz yuklanmoqda: {total} tadan {done} tasi',
 	'sync.updateRequired':
-		'Iltimos, ilovani yangilang: bu versiya endi maʼlumot almasha olmaydi. Yuborilmagan oʻzgarishlaringiz shu qurilmada saqlanib turadi.',
+		'Iltimos, ilovani yangilang: bu versiya endi ma’lumot almasha olmaydi. Yuborilmagan oʻzgarishlaringiz shu qurilmada saqlanib turadi.',
 	'requests.title': 'Xizmat arizalari',
 	'requests.account': 'Hisob',
 	'requests.empty': 'Bu hisob boʻyicha hali ariza yoʻq.',
@@ -56,7 +56,7 @@ export const uz: Messages = {
 	'requests.list': '{number} hisob boʻyicha arizalar',
 	'request.new': 'Yangi ariza',
 	'request.kind': 'Ariza turi',
-	'request.kind.disconnection': 'Elektr taʼminotini uzish',
+	'request.kind.disconnection': 'Elektr ta’minotini uzish',
 	'request.kind.meter_replacement': 'Hisoblagichni almashtirish',
 	'request.kind.inspection': 'Hisoblagichni tekshirish',
 	'request.kind.sealing': 'Hisoblagichni plombalash',
@@ -70,7 +70,7 @@ export const uz: Messages = {
 	'request.status.cancelling': 'Bekor qilinmoqda',
 	'request.createdAt': 'Yaratilgan: {date}',
 	'request.waiting': 'Yuborilishi kutilmoqda',
-	'request.needsAttention': 'Eʼtibor talab qiladi: {reason}',
+	'request.needsAttention': 'E’tibor talab qiladi: {reason}',
 	'request.dismiss': 'Yopish',
 	'request.cancel': 'Arizani bekor qilish',
 	'request.history': 'Tarixi',
@@ -92,7 +92,7 @@ export const uz: Messages = {
 	'error.password_required': 'Parolni kiriting.',
 	'error.password_too_long': 'Parol juda uzun (koʻpi bilan 256 belgi).',
 	'error.invalid_input':
-		'Yuborilgan maʼlumotlarning bir qismi notoʻgʻri. Shaklni tekshirib, qayta urinib koʻring.',
+		'Yuborilgan ma’lumotlarning bir qismi notoʻgʻri. Shaklni tekshirib, qayta urinib koʻring.',
 	'error.signed_out': 'Siz tizimdan chiqqansiz. Iltimos, qayta kiring.',
 	'error.forbidden': 'Bu sizning loginingiz uchun mavjud emas.',
 	'error.account_forbidden': 'Bu hisob sizning loginingizga bogʻlanmagan.',
@@ -101,7 +101,7 @@ export const uz: Messages = {
 	'error.too_many_attempts':
 		'Notoʻgʻri urinishlar juda koʻp. 15 daqiqadan keyin qayta urinib koʻring yoki yangi parol oling: 2100 raqamiga P harfini SMS qilib yuboring.',
 	'error.update_required':
-		'Tokning bu versiyasi eskirgan va maʼlumot almasha olmaydi. Iltimos, ilovani yangilang.',
+		'Tokning bu versiyasi eskirgan va ma’lumot almasha olmaydi. Iltimos, ilovani yangilang.',
 	'error.timeout': 'Server juda uzoq javob bermadi. Tok qayta urinib koʻradi.',
 	'error.request_not_cancellable':
 		'Bu arizani endi bekor qilib boʻlmaydi: idora uni allaqachon koʻrib chiqmoqda.',

@@ -2,10 +2,10 @@ import type { FeatureMessages } from '../feature';
 import type { en } from './en';
 
 export const uz: FeatureMessages<typeof en> = {
-	'consumption.title': 'Elektr isteʼmoli',
-	'consumption.loading': 'Isteʼmol maʼlumotlari yuklanmoqda…',
+	'consumption.title': 'Elektr iste’moli',
+	'consumption.loading': 'Iste’mol ma’lumotlari yuklanmoqda…',
 	'consumption.empty': 'Bu hisob boʻyicha hali hisoblangan oy yoʻq.',
-	'consumption.chart.title': 'Oylar boʻyicha isteʼmol',
+	'consumption.chart.title': 'Oylar boʻyicha iste’mol',
 	'consumption.chart.hint': 'Kunlar va hisobni koʻrish uchun oyni tanlang.',
 	'consumption.legend.withinNorm': 'Ijtimoiy norma doirasida',
 	'consumption.legend.aboveNorm': 'Normadan ortiq',
@@ -13,7 +13,7 @@ export const uz: FeatureMessages<typeof en> = {
 	'consumption.estimated': 'taxminiy',
 	'consumption.bar.label': '{month}: {kwh}, {amount}',
 	'consumption.table.show': 'Jadval koʻrinishida',
-	'consumption.table.caption': '{number} hisobi: oylar boʻyicha isteʼmol va hisob',
+	'consumption.table.caption': '{number} hisobi: oylar boʻyicha iste’mol va hisob',
 	'consumption.table.month': 'Oy',
 	'consumption.table.used': 'Sarf',
 	'consumption.table.withinNorm': 'Norma doirasida',
@@ -60,22 +60,22 @@ export const uz: FeatureMessages<typeof en> = {
 	'consumption.monthShort.11': 'noy',
 	'consumption.monthShort.12': 'dek',
 	'monthSoFar.title': '{month}: shu kungacha',
-	'monthSoFar.loading': 'Bu oy maʼlumotlari yuklanmoqda…',
+	'monthSoFar.loading': 'Bu oy ma’lumotlari yuklanmoqda…',
 	'monthSoFar.usedBy': '{date} holatiga sarf',
 	'monthSoFar.cost': 'Hozirgacha narxi, bloklar boʻyicha',
-	'monthSoFar.projected': 'Shu surʼatda oy oxirigacha',
+	'monthSoFar.projected': 'Shu sur’atda oy oxirigacha',
 	'monthSoFar.projectedValue': 'taxminan {kwh}, {amount}',
 	'monthSoFar.noReadings': 'Bu oy uchun hali koʻrsatkich yoʻq.',
 	'monthSoFar.estimatedStart':
 		'Oy boshidagi koʻrsatkich eng yaqin koʻrsatkichlardan hisoblab chiqilgan.',
 	'monthSoFar.prepayment.one':
-		'Soʻnggi kunlardagi isteʼmolda oldindan toʻlovingiz taxminan {count} kunga yetadi.',
+		'Soʻnggi kunlardagi iste’molda oldindan toʻlovingiz taxminan {count} kunga yetadi.',
 	'monthSoFar.prepayment.few':
-		'Soʻnggi kunlardagi isteʼmolda oldindan toʻlovingiz taxminan {count} kunga yetadi.',
+		'Soʻnggi kunlardagi iste’molda oldindan toʻlovingiz taxminan {count} kunga yetadi.',
 	'monthSoFar.prepayment.many':
-		'Soʻnggi kunlardagi isteʼmolda oldindan toʻlovingiz taxminan {count} kunga yetadi.',
+		'Soʻnggi kunlardagi iste’molda oldindan toʻlovingiz taxminan {count} kunga yetadi.',
 	'monthSoFar.prepayment.other':
-		'Soʻnggi kunlardagi isteʼmolda oldindan toʻlovingiz taxminan {count} kunga yetadi.',
+		'Soʻnggi kunlardagi iste’molda oldindan toʻlovingiz taxminan {count} kunga yetadi.',
 	'monthSoFar.warnDebt': '{amount} qarzingiz bor. Iltimos, tezroq toʻlang.',
 	'monthSoFar.warnLow.one':
 		'Oldindan toʻlovingiz taxminan {count} kunda tugaydi. Iltimos, hisobni toʻldiring.',
@@ -86,7 +86,7 @@ export const uz: FeatureMessages<typeof en> = {
 	'monthSoFar.warnLow.other':
 		'Oldindan toʻlovingiz taxminan {count} kunda tugaydi. Iltimos, hisobni toʻldiring.',
 	'monthSoFar.warnUsedUp': 'Oldindan toʻlovingiz tugadi. Iltimos, hisobni toʻldiring.',
-	'home.link.consumption': 'Isteʼmol',
+	'home.link.consumption': 'Iste’mol',
 	'home.link.readings': 'Koʻrsatkichlar',
 	'home.link.payments': 'Toʻlovlar',
 	'home.link.account': '({number} hisobi)'

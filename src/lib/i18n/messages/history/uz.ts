@@ -17,7 +17,7 @@ export const uz: FeatureMessages<typeof en> = {
 	'readings.meter': 'Hisoblagich',
 	'readings.source.smart': 'Aqlli hisoblagich',
 	'readings.source.inspector': 'Nazoratchi',
-	'readings.source.resident': 'Isteʼmolchi',
+	'readings.source.resident': 'Iste’molchi',
 	'readings.source.import': 'Import',
 	'readings.estimated': 'Taxminiy',
 	'readings.export': 'CSV yuklab olish',
