@@ -32,3 +32,19 @@ export function readableError(error: unknown): ReadableError {
 	console.error(error);
 	return { message: 'error.server', fields: {}, signedOut: false };
 }
+
+/**
+ * The first message for each field of a refused form, from a zod parse's issues (checked on the
+ * phone with the server's own schema): keyed by the field's top-level name, a message key when
+ * the schema gave one, else the generic "check this field".
+ */
+export function fieldErrorsOf(
+	issues: readonly { path: readonly PropertyKey[]; message: string }[]
+): Record<string, MessageKey> {
+	const fields: Record<string, MessageKey> = {};
+	for (const issue of issues) {
+		const field = String(issue.path[0] ?? '');
+		fields[field] ??= isMessageKey(issue.message) ? issue.message : 'error.invalid_input';
+	}
+	return fields;
+}
