@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './helpers/app';
+import { serviceWorkerControls, signIn } from './helpers/app';
 
 async function openSettings(page: import('@playwright/test').Page) {
 	await signIn(page);
@@ -27,6 +27,20 @@ test.describe('settings', () => {
 		await expect(page.getByRole('heading', { name: 'Созламалар', level: 1 })).toBeVisible();
 		await page.goto('/');
 		await expect(page.getByRole('heading', { name: 'Менинг ҳисобларим' })).toBeVisible();
+	});
+
+	test('offline, a language not used before switches too (each language is its own chunk, precached)', async ({
+		page,
+		context
+	}) => {
+		await openSettings(page);
+		await serviceWorkerControls(page);
+		await context.setOffline(true);
+		await page.getByRole('radio', { name: 'Русский' }).check();
+		await expect(page.getByRole('heading', { name: 'Настройки', level: 1 })).toBeVisible();
+		await page.getByRole('radio', { name: 'Oʻzbekcha' }).check();
+		await expect(page.getByRole('heading', { name: 'Sozlamalar', level: 1 })).toBeVisible();
+		await context.setOffline(false);
 	});
 
 	test('sync shows what is waiting and when it last worked, and syncs on demand', async ({
