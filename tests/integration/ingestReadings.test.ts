@@ -4,6 +4,7 @@ import { addDays, tashkentToday } from '../../src/lib/domain/dates';
 import type { IngestReport } from '../../src/lib/domain/readings/ingest';
 import type { Db } from '../../src/lib/server/db';
 import { tempDb } from './helpers/testDb';
+import { serverLiveHub } from '../../src/lib/server/sync/hub';
 import { aMeter, anAccount, readingOf, readingsOn } from './helpers/builders';
 
 // The endpoint reads INGEST_TOKEN and the database (DATA_DIR) when a request comes, as in
@@ -252,4 +253,53 @@ describe('readings pushed by a smart-meter head-end', () => {
 		}
 		expect(readingOf(db, meter.id, day(-1))).toBeUndefined();
 	});
+});
+
+describe('who is told about new readings', () => {
+	function aResident(accountId: number): number {
+		const login = `resident-${accountId}`;
+		db.$client
+			.prepare(
+				"insert into users (login, password_hash, role, created_at_ms) values (?, 'x', 'resident', 0)"
+			)
+			.run(login);
+		const { id } = db.$client.prepare('select id from users where login = ?').get(login) as {
+			id: number;
+		};
+		db.$client
+			.prepare('insert into user_accounts (user_id, account_id, created_at_ms) values (?, ?, 0)')
+			.run(id, accountId);
+		return id;
+	}
+
+	it('only the people who see a touched account are poked, and a repeated batch pokes no one', async () => {
+		const mine = anAccount(db).id;
+		const theirs = anAccount(db).id;
+		const meter = aMeter(db, mine);
+		aMeter(db, theirs);
+		const poked: number[] = [];
+		const stops = [aResident(mine), aResident(theirs)].map((userId) =>
+			serverLiveHub.listen(userId, () => poked.push(userId))
+		);
+		const owner = aResidentIdOf(mine);
+		try {
+			const batch = [{ meter: meter.serial, date: day(-1), kwh: '42' }];
+			expect((await ingest(batch)).inserted).toBe(1);
+			expect(poked).toEqual([owner]);
+			expect((await ingest(batch)).unchanged).toBe(1);
+			expect(poked).toEqual([owner]);
+			expect((await ingest([{ ...batch[0], kwh: '43' }])).corrected).toBe(1);
+			expect(poked).toEqual([owner, owner]);
+		} finally {
+			for (const stop of stops) stop();
+		}
+	});
+
+	function aResidentIdOf(accountId: number): number {
+		return (
+			db.$client
+				.prepare('select user_id as id from user_accounts where account_id = ?')
+				.get(accountId) as { id: number }
+		).id;
+	}
 });

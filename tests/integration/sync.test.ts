@@ -263,6 +263,36 @@ describe('sync.live', () => {
 		expect(await streams[0].next()).toEqual({ value: undefined, done: true });
 	});
 
+	it('a change to thousands of accounts pokes the same users, in queries bounded by who listens', () => {
+		const live = new LiveHub();
+		const userId = (login: string) =>
+			(db.$client.prepare('select id from users where login = ?').get(login) as { id: number }).id;
+		const poked: string[] = [];
+		const stops = ['demo', 'demo2', 'operator'].map((login) =>
+			live.listen(userId(login), () => poked.push(login))
+		);
+		const ids = (where: string) =>
+			(db.$client.prepare(`select id from accounts ${where}`).all() as { id: number }[]).map(
+				(r) => r.id
+			);
+		// Every account but demo's two: far more ids than one `in (…)` list may hold.
+		const many = [
+			...ids("where number not in ('1726001001', '1726001002')"),
+			...Array.from({ length: 40_000 }, (_, i) => 10_000_000 + i)
+		];
+		const prepare = db.$client.prepare.bind(db.$client);
+		let queries = 0;
+		db.$client.prepare = ((sql: string) => (queries++, prepare(sql))) as typeof db.$client.prepare;
+		try {
+			live.pokeAccounts(db, many);
+		} finally {
+			db.$client.prepare = prepare;
+		}
+		expect(poked).toEqual(['demo2']);
+		expect(queries).toBeLessThanOrEqual(1);
+		for (const stop of stops) stop();
+	});
+
 	it('the live procedure answers a signed-in user with a poke at once', async () => {
 		const demo = await callerAs(db, 'demo', 'demo12345');
 		const stream = await demo.sync.live({ protocol: 1 });

@@ -21,6 +21,8 @@ export interface IngestOptions {
 	/** 'smart' for the head-end's endpoint, 'import' for an operator's file. */
 	source: ReadingSource;
 	nowMs: number;
+	/** Filled with the accounts whose readings were inserted or corrected, for live pokes. */
+	touchedAccounts?: Set<number>;
 }
 
 interface Accepted {
@@ -39,7 +41,7 @@ interface Existing {
 function statements(client: Database.Database) {
 	return {
 		meter: client.prepare(
-			'select id, installed_on as installedOn, removed_on as removedOn from meters where serial = ?'
+			'select id, account_id as accountId, installed_on as installedOn, removed_on as removedOn from meters where serial = ?'
 		),
 		// The meter's readings from the last one before `from` up to `to`: what the batch's rows
 		// are compared with.
@@ -114,7 +116,8 @@ export function ingestReadings(
 			let version = candidates > 0 ? reserveVersions(db, candidates) : 0;
 			for (const [serial, list] of bySerial) {
 				const meter = s.meter.get(serial) as
-					{ id: number; installedOn: string; removedOn: string | null } | undefined;
+					| { id: number; accountId: number; installedOn: string; removedOn: string | null }
+					| undefined;
 				if (!meter) {
 					for (const r of list) reject(r.row, 'unknown_meter', `there is no meter ${serial}`);
 					continue;
@@ -178,6 +181,7 @@ export function ingestReadings(
 					if (!same) {
 						s.insert.run(meter.id, r.date, r.valueWh, source, 0, nowMs, version++);
 						report.inserted++;
+						options.touchedAccounts?.add(meter.accountId);
 					} else if (same.valueWh === r.valueWh) {
 						report.unchanged++;
 					} else {
@@ -186,6 +190,7 @@ export function ingestReadings(
 						same.valueWh = r.valueWh;
 						same.source = source;
 						report.corrected++;
+						options.touchedAccounts?.add(meter.accountId);
 					}
 					lastAccepted = r;
 					batchDay = r;

@@ -4,6 +4,13 @@ import { userAccounts } from '../db/schema';
 
 type Listener = () => void;
 
+/** Ids per `in (…)` list: well under SQLite's limit of bound parameters. */
+const IN_LIST_MAX = 500;
+
+function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+	for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
 /**
  * Who is listening for changes, by user. A change costs one query (which users see these
  * accounts), then a call per open connection: no query per client.
@@ -32,14 +39,33 @@ export class LiveHub {
 		this.pokeUsers([...this.listeners.keys()]);
 	}
 
-	pokeAccounts(db: Db, accountIds: number[]): void {
+	/**
+	 * Pokes the users who see any of `accountIds`. A head-end batch may touch 100,000 accounts
+	 * while a few hundred people are online: then the listeners' accounts are looked up instead,
+	 * so the query is bounded by who is listening, never by the size of the change.
+	 */
+	pokeAccounts(db: Db, accountIds: readonly number[]): void {
 		if (accountIds.length === 0 || this.listeners.size === 0) return;
-		const rows = db
-			.selectDistinct({ userId: userAccounts.userId })
-			.from(userAccounts)
-			.where(inArray(userAccounts.accountId, accountIds))
-			.all();
-		this.pokeUsers(rows.map((r) => r.userId));
+		const users = new Set<number>();
+		if (accountIds.length <= this.listeners.size) {
+			for (const chunk of chunks(accountIds, IN_LIST_MAX))
+				for (const row of db
+					.selectDistinct({ userId: userAccounts.userId })
+					.from(userAccounts)
+					.where(inArray(userAccounts.accountId, chunk))
+					.all())
+					users.add(row.userId);
+		} else {
+			const touched = new Set(accountIds);
+			for (const chunk of chunks([...this.listeners.keys()], IN_LIST_MAX))
+				for (const row of db
+					.select({ userId: userAccounts.userId, accountId: userAccounts.accountId })
+					.from(userAccounts)
+					.where(inArray(userAccounts.userId, chunk))
+					.all())
+					if (touched.has(row.accountId)) users.add(row.userId);
+		}
+		this.pokeUsers(users);
 	}
 
 	get connectionCount(): number {

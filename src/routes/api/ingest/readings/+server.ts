@@ -15,9 +15,15 @@ export const POST: RequestHandler = async ({ request }) => {
 	try {
 		checkBearerToken(request.headers.get('authorization'), process.env.INGEST_TOKEN);
 		const rows = await readIngestBody(request);
-		const report = ingestReadings(getDb(), rows, { source: 'smart', nowMs: Date.now() });
-		// A head-end batch touches many accounts; open clients pull and take what is theirs.
-		if (report.inserted + report.corrected > 0) serverLiveHub.pokeEveryone();
+		const db = getDb();
+		const touchedAccounts = new Set<number>();
+		const report = ingestReadings(db, rows, {
+			source: 'smart',
+			nowMs: Date.now(),
+			touchedAccounts
+		});
+		// Only the people who see a touched account pull; the rest are left alone.
+		serverLiveHub.pokeAccounts(db, [...touchedAccounts]);
 		return json(report);
 	} catch (error) {
 		if (!(error instanceof IngestHttpError)) throw error;
