@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { callerAs, pullAll, seededDb } from './helpers/testDb';
 import { aDevice } from './helpers/commands';
 import { LiveHub, pokes } from '../../src/lib/server/sync/live';
+import { BROADCAST_SPREAD_MS } from '../../src/lib/domain/sync/protocol';
 import type { Db } from '../../src/lib/server/db';
 
 let db: Db;
@@ -261,6 +262,21 @@ describe('sync.live', () => {
 		ac.abort();
 		expect(live.connectionCount).toBe(0);
 		expect(await streams[0].next()).toEqual({ value: undefined, done: true });
+	});
+
+	it('a broadcast poke carries its spread; coalesced with a direct one, the direct one wins', async () => {
+		const live = new LiveHub();
+		const ac = new AbortController();
+		const stream = pokes(live, 4242, ac.signal);
+		expect((await stream.next()).value).toEqual({ type: 'poke' });
+		live.pokeEveryone(BROADCAST_SPREAD_MS);
+		expect((await stream.next()).value).toEqual({ type: 'poke', spreadMs: BROADCAST_SPREAD_MS });
+		// While the client is busy, pokes wait as one.
+		live.pokeEveryone(BROADCAST_SPREAD_MS);
+		live.pokeUsers([4242]);
+		live.pokeEveryone(BROADCAST_SPREAD_MS);
+		expect((await stream.next()).value).toEqual({ type: 'poke' });
+		ac.abort();
 	});
 
 	it('a change to thousands of accounts pokes the same users, in queries bounded by who listens', () => {

@@ -14,6 +14,18 @@ export const MIN_CLIENT_PROTOCOL = 1;
 export const PUSH_BATCH_MAX = 500;
 export const PULL_LIMIT_MAX = 2000;
 
+/**
+ * A poke says "pull". One that goes to everyone online (a tariff published, a month billed)
+ * carries `spreadMs`: each phone waits a random part of it first, so that the server is not hit
+ * by every phone in the same second. Phones cap what they accept at POKE_SPREAD_MAX_MS.
+ */
+export interface Poke {
+	type: 'poke';
+	spreadMs?: number;
+}
+export const BROADCAST_SPREAD_MS = 30_000;
+export const POKE_SPREAD_MAX_MS = 120_000;
+
 export type CommandEnvelope = z.infer<typeof commandEnvelope>;
 export type PushInput = z.infer<typeof pushInput>;
 export type PullInput = z.infer<typeof pullInput>;

@@ -2,7 +2,10 @@ import { inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { userAccounts } from '../db/schema';
 
-type Listener = () => void;
+import type { Poke } from '../../domain/sync/protocol';
+
+/** Called with how long the phone may wait before pulling (0: at once). */
+type Listener = (spreadMs: number) => void;
 
 /** Ids per `in (…)` list: well under SQLite's limit of bound parameters. */
 const IN_LIST_MAX = 500;
@@ -29,14 +32,17 @@ export class LiveHub {
 		};
 	}
 
-	pokeUsers(userIds: Iterable<number>): void {
+	pokeUsers(userIds: Iterable<number>, spreadMs = 0): void {
 		for (const id of new Set(userIds))
-			for (const listener of this.listeners.get(id) ?? []) listener();
+			for (const listener of this.listeners.get(id) ?? []) listener(spreadMs);
 	}
 
-	/** Data everyone sees changed (a new tariff version). */
-	pokeEveryone(): void {
-		this.pokeUsers([...this.listeners.keys()]);
+	/**
+	 * Data everyone sees changed (a new tariff version, a billed month). `spreadMs` (see
+	 * BROADCAST_SPREAD_MS) lets the phones come back over a while rather than all at once.
+	 */
+	pokeEveryone(spreadMs = 0): void {
+		this.pokeUsers([...this.listeners.keys()], spreadMs);
 	}
 
 	/**
@@ -75,12 +81,12 @@ export class LiveHub {
 	}
 }
 
-const POKE = { type: 'poke' as const };
-type Poke = typeof POKE;
+const POKE: Poke = { type: 'poke' };
 
 /**
  * Pokes for one user as an async stream for a tRPC subscription: one at once (the client pulls
- * on connect), then one per change, coalesced while the client is busy. Ends when `signal`
+ * on connect), then one per change, coalesced while the client is busy (keeping the shortest
+ * spread: a change meant for this user is not held back by a broadcast). Ends when `signal`
  * aborts (the HTTP connection closes) or the consumer returns. Written by hand rather than as
  * an async generator so that ending it never waits for the next poke.
  */
@@ -89,7 +95,8 @@ export function pokes(
 	userId: number,
 	signal?: AbortSignal
 ): AsyncIterableIterator<Poke> {
-	let pending = true;
+	/** The spread of the poke waiting to be taken, or null when none waits. */
+	let pending: number | null = 0;
 	let closed = false;
 	let wake: ((result: IteratorResult<Poke>) => void) | null = null;
 	const settle = (result: IteratorResult<Poke>) => {
@@ -98,8 +105,10 @@ export function pokes(
 		resolve?.(result);
 		return resolve !== null;
 	};
-	const stop = hub.listen(userId, () => {
-		if (!settle({ value: POKE, done: false })) pending = true;
+	const poke = (spreadMs: number): Poke => (spreadMs > 0 ? { ...POKE, spreadMs } : POKE);
+	const stop = hub.listen(userId, (spreadMs) => {
+		if (!settle({ value: poke(spreadMs), done: false }))
+			pending = pending === null ? spreadMs : Math.min(pending, spreadMs);
 	});
 	const close = () => {
 		if (closed) return;
@@ -115,9 +124,10 @@ export function pokes(
 		},
 		next() {
 			if (closed) return Promise.resolve({ value: undefined, done: true });
-			if (pending) {
-				pending = false;
-				return Promise.resolve({ value: POKE, done: false });
+			if (pending !== null) {
+				const value = poke(pending);
+				pending = null;
+				return Promise.resolve({ value, done: false });
 			}
 			return new Promise((resolve) => (wake = resolve));
 		},

@@ -1,4 +1,4 @@
-import { SYNC_PROTOCOL } from '$lib/domain/sync/protocol';
+import { POKE_SPREAD_MAX_MS, SYNC_PROTOCOL } from '$lib/domain/sync/protocol';
 import { readableError } from '../../handleError';
 import { nextDelayMs } from '../retry/backoff';
 import type { SyncTransport } from '../transport/syncTransport';
@@ -15,7 +15,8 @@ export interface LiveOptions {
  * Holds one `sync.live` subscription and reconnects with backoff when it ends. Short drops are
  * healed by EventSource itself; this handles a connection that ended for good (a server restart,
  * an error answer). Each (re)connect is followed by a poke from the server, so nothing changed
- * while disconnected is missed.
+ * while disconnected is missed. A poke with a spread (a broadcast) waits a random part of it,
+ * and several such pokes make one pull; a poke without one pulls at once.
  *
  * @returns how to close the subscription
  */
@@ -25,6 +26,18 @@ export function keepLive(transport: SyncTransport, options: LiveOptions): () => 
 	let closed = false;
 	let unsubscribe: (() => void) | null = null;
 	let timer: ReturnType<typeof setTimeout> | undefined;
+	let spreadTimer: ReturnType<typeof setTimeout> | undefined;
+
+	const pokeNow = () => {
+		clearTimeout(spreadTimer);
+		spreadTimer = undefined;
+		options.onPoke();
+	};
+	const poke = (spreadMs: number) => {
+		const wait = Math.floor(random() * Math.min(Math.max(0, spreadMs), POKE_SPREAD_MAX_MS));
+		if (wait <= 0) pokeNow();
+		else if (spreadTimer === undefined) spreadTimer = setTimeout(pokeNow, wait);
+	};
 
 	const connect = () => {
 		timer = undefined;
@@ -32,9 +45,9 @@ export function keepLive(transport: SyncTransport, options: LiveOptions): () => 
 		unsubscribe = transport.live(
 			{ protocol: SYNC_PROTOCOL },
 			{
-				onPoke() {
+				onPoke(spreadMs) {
 					failures = 0;
-					options.onPoke();
+					poke(spreadMs);
 				},
 				onEnd(error) {
 					unsubscribe = null;
@@ -51,6 +64,7 @@ export function keepLive(transport: SyncTransport, options: LiveOptions): () => 
 	return () => {
 		closed = true;
 		clearTimeout(timer);
+		clearTimeout(spreadTimer);
 		unsubscribe?.();
 		unsubscribe = null;
 	};

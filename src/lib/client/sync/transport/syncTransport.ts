@@ -1,8 +1,11 @@
 import type { PullInput, PullOutput, PushInput, PushOutput } from '$lib/domain/sync/protocol';
 
 export interface LiveHandlers {
-	/** The server says data this user can see changed (and once right after connecting). */
-	onPoke(): void;
+	/**
+	 * The server says data this user can see changed (and once right after connecting); pull
+	 * within `spreadMs` (0: at once).
+	 */
+	onPoke(spreadMs: number): void;
 	/** The connection ended for good (an error, or the server closed it); the caller reconnects. */
 	onEnd(error: unknown): void;
 }

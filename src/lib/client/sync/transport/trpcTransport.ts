@@ -17,7 +17,7 @@ export function trpcTransport(client: typeof trpc = trpc): SyncTransport {
 		pull: (input, signal) => client.sync.pull.query(input, { signal }),
 		live(input, handlers) {
 			const subscription = client.sync.live.subscribe(input, {
-				onData: () => handlers.onPoke(),
+				onData: (poke) => handlers.onPoke(poke.spreadMs ?? 0),
 				onError: (error) => handlers.onEnd(error),
 				// The server ended the stream (a deploy, a restart): treated as a drop.
 				onComplete: () => handlers.onEnd(null)

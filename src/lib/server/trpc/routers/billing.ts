@@ -1,3 +1,4 @@
+import { BROADCAST_SPREAD_MS } from '../../../domain/sync/protocol';
 import { billingRunInput } from '../../../domain/billing';
 import { billMonthAsync } from '../../services/billing/run';
 import { roleProcedure, router } from '../trpc';
@@ -8,7 +9,7 @@ export const billingRouter = router({
 		.input(billingRunInput)
 		.mutation(async ({ ctx, input }) => {
 			const report = await billMonthAsync(ctx.db, { month: input.month, nowMs: ctx.now() });
-			if (report.charged + report.corrected > 0) ctx.live.pokeEveryone();
+			if (report.charged + report.corrected > 0) ctx.live.pokeEveryone(BROADCAST_SPREAD_MS);
 			return report;
 		})
 });

@@ -1,3 +1,4 @@
+import { BROADCAST_SPREAD_MS } from '../../../domain/sync/protocol';
 import { z } from 'zod';
 import { desc, eq } from 'drizzle-orm';
 import { accounts, serviceRequests } from '../../db/schema';
@@ -20,7 +21,7 @@ export const officeRouter = router({
 			const version = inTransaction(ctx.db, () =>
 				publishTariffVersion(ctx.db, ctx.user, input, ctx.now())
 			);
-			ctx.live.pokeEveryone();
+			ctx.live.pokeEveryone(BROADCAST_SPREAD_MS);
 			return version;
 		})
 	}),
