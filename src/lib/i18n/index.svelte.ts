@@ -45,9 +45,19 @@ async function load(locale: Locale): Promise<Catalogue> {
 // Starts as soon as this module runs, beside the page's own chunks, not after them.
 const firstLoad = load(current.locale);
 
-/** Resolves when the messages of the language in use are there; the root layout awaits it. */
-export function messagesReady(): Promise<unknown> {
-	return firstLoad;
+/**
+ * Resolves when the messages of the language in use are there; the root layout awaits it. On a
+ * flaky first visit the chunk may fail to arrive: tried again twice, a second apart.
+ */
+export async function messagesReady(): Promise<unknown> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await (attempt === 0 ? firstLoad : load(current.locale));
+		} catch (error) {
+			if (attempt === 2) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+	}
 }
 
 /** Switches language once its messages are loaded, so no page shows keys in between. */
