@@ -118,7 +118,7 @@ export function startReadAhead(options: {
 
 	return {
 		/**
-		 * True once the reader has started up (loading its modules takes a few tenths of a
+		 * True once the reader has started up (loading its modules takes about a tenth of a
 		 * second, which the writer spends billing the first chunks itself).
 		 */
 		ready: () => Atomics.load(shared, READY) === 1,
