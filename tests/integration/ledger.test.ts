@@ -77,6 +77,33 @@ describe('the ledger', () => {
 		expect(ledgerOf(db, id)).toEqual([]);
 	});
 
+	it('moves the balances of a thousand accounts in one batch, and refuses the batch if one account is unknown', () => {
+		const accounts = Array.from({ length: 1_100 }, () => anAccount(db).id);
+		const entry = (accountId: number, amountTiyin: number, sourceRef: string) => ({
+			accountId,
+			kind: 'adjustment' as const,
+			amountTiyin,
+			date: '2026-10-31',
+			sourceRef,
+			createdAtMs: 1
+		});
+		// Every account once, and the first one a second time in the same batch.
+		const entries = accounts.map((id, i) => entry(id, -(i + 1), 'bulk:1'));
+		entries.push(entry(accounts[0], 500, 'bulk:2'));
+		inTransaction(() => appendLedgerEntries(db, entries));
+		expect(accounts.map((id) => balanceOf(db, id))).toEqual(
+			accounts.map((_, i) => (i === 0 ? 499 : -(i + 1)))
+		);
+
+		const withStranger = accounts.map((id) => entry(id, 7, 'bulk:3'));
+		withStranger.splice(300, 0, entry(999_999, 7, 'bulk:3'));
+		expect(() => inTransaction(() => appendLedgerEntries(db, withStranger))).toThrow(
+			'there is no account 999999'
+		);
+		expect(balanceOf(db, accounts[1])).toBe(-2);
+		expect(verifyLedger(db).mismatches).toEqual([]);
+	});
+
 	it('keeps every balance equal to the sum of its entries, whatever the batches (model test)', () => {
 		fc.assert(
 			fc.property(

@@ -63,10 +63,15 @@ const COLUMNS =
 	'(account_id, kind, amount_tiyin, date, source_ref, operator, created_at_ms, version)';
 const PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?)';
 
+// Balances move `BALANCES_PER_UPDATE` accounts to a statement (`update … from (values …)`),
+// in half the time of a statement per account.
+const BALANCES_PER_UPDATE = 500;
+
 interface Statements {
 	insertOne: Database.Statement;
 	insertMany: Database.Statement;
 	moveBalance: Database.Statement;
+	moveBalances: Database.Statement;
 }
 
 // Prepared once per connection; a WeakMap so a closed connection takes its statements with it.
@@ -82,11 +87,52 @@ function statementsOf(client: Database.Database): Statements {
 			),
 			moveBalance: client.prepare(
 				'update accounts set balance_tiyin = balance_tiyin + ? where id = ?'
+			),
+			moveBalances: client.prepare(
+				`update accounts set balance_tiyin = balance_tiyin + m.column2
+				 from (values ${Array(BALANCES_PER_UPDATE).fill('(?, ?)').join(', ')}) m
+				 where accounts.id = m.column1`
 			)
 		};
 		prepared.set(client, statements);
 	}
 	return statements;
+}
+
+/**
+ * Adds each account's entries to its cached balance, whole statements of
+ * `BALANCES_PER_UPDATE` accounts, then one statement per account for the rest. `update … from`
+ * takes one row of the values per account, so the amounts are summed per account first.
+ */
+function moveBalances(
+	client: Database.Database,
+	s: Statements,
+	entries: readonly NewLedgerEntry[]
+) {
+	const byAccount = new Map<number, number>();
+	for (const e of entries)
+		byAccount.set(e.accountId, (byAccount.get(e.accountId) ?? 0) + e.amountTiyin);
+	const params: number[] = [];
+	let left = byAccount.size;
+	for (const [accountId, amountTiyin] of byAccount) {
+		if (left-- < BALANCES_PER_UPDATE && params.length === 0) {
+			if (s.moveBalance.run(amountTiyin, accountId).changes !== 1) throw noAccount(accountId);
+			continue;
+		}
+		params.push(accountId, amountTiyin);
+		if (params.length < BALANCES_PER_UPDATE * 2) continue;
+		if (s.moveBalances.run(params).changes !== BALANCES_PER_UPDATE) {
+			const exists = client.prepare('select 1 from accounts where id = ?').pluck();
+			for (let i = 0; i < params.length; i += 2)
+				if (!exists.get(params[i])) throw noAccount(params[i]);
+			throw new LedgerError('the balances did not all move');
+		}
+		params.length = 0;
+	}
+}
+
+function noAccount(accountId: number): LedgerError {
+	return new LedgerError(`there is no account ${accountId}`);
 }
 
 function pushParams(params: unknown[], e: NewLedgerEntry, version: number): void {
@@ -115,13 +161,9 @@ export function appendLedgerEntries(tx: Db, entries: readonly NewLedgerEntry[]):
 		throw new LedgerError('ledger entries must be appended inside a transaction');
 	for (const entry of entries) check(entry);
 	const s = statementsOf(client);
-	// Balances first: an unknown account is then a LedgerError rather than a foreign-key error.
-	for (const entry of entries) {
-		if (s.moveBalance.run(entry.amountTiyin, entry.accountId).changes !== 1) {
-			throw new LedgerError(`there is no account ${entry.accountId}`);
-		}
-	}
 	if (entries.length === 0) return;
+	// Balances first: an unknown account is then a LedgerError rather than a foreign-key error.
+	moveBalances(client, s, entries);
 	// One sync version per entry, in this transaction, so devices pull each entry once.
 	const firstVersion = reserveVersions(tx, entries.length);
 	const params: unknown[] = [];

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import type { Db } from '../../db';
 import {
 	meterWindow,
 	monthEdges,
@@ -13,6 +12,12 @@ export interface AccountMonth {
 	tariffClass: string;
 	/** The meters installed during the month, with the readings nearest each edge of their window. */
 	meters: MeterHistory[];
+	/**
+	 * The month's usage when one meter read the whole month, on both of its edges, and did not
+	 * go down: what `monthlyUsage` gives then, without building `meters` (left empty). The
+	 * common case, by far; anything else goes through `monthlyUsage`.
+	 */
+	wholeMonthWh: number | null;
 }
 
 /** The account's latest charge for the month. */
@@ -42,8 +47,7 @@ type EdgeRow = [
  * look-ups, for the nearest readings either side. Memory is one chunk, whatever the number of
  * accounts.
  */
-export function accountMonthReader(db: Db, month: string) {
-	const client: Database.Database = db.$client;
+export function accountMonthReader(client: Database.Database, month: string) {
 	const { previousEnd, end } = monthEdges(month);
 	const range = client.prepare(
 		'select max(id) as last from (select id from accounts where id > ? order by id limit ?) c'
@@ -122,10 +126,24 @@ export function accountMonthReader(db: Db, month: string) {
 			const rows = edges.all({ after: afterId, last: lastId, previousEnd, end }) as EdgeRow[];
 			const out: AccountMonth[] = [];
 			let current: AccountMonth | undefined;
-			for (const row of rows) {
+			for (let i = 0; i < rows.length; i++) {
+				const row = rows[i];
 				if (current?.accountId !== row[0]) {
-					current = { accountId: row[0], tariffClass: row[1], meters: [] };
+					current = { accountId: row[0], tariffClass: row[1], meters: [], wholeMonthWh: null };
 					out.push(current);
+					const [, , serial, installedOn, removedOn, , fromWh, toWh] = row;
+					if (
+						serial !== null &&
+						rows[i + 1]?.[0] !== row[0] &&
+						(installedOn as string) < previousEnd &&
+						(removedOn === null || removedOn > end) &&
+						fromWh !== null &&
+						toWh !== null &&
+						toWh >= fromWh
+					) {
+						current.wholeMonthWh = toWh - fromWh;
+						continue;
+					}
 				}
 				if (row[2] !== null) current.meters.push(historyOf(row));
 			}

@@ -9,19 +9,20 @@ import {
 	type TariffVersion,
 	type TiyinLines
 } from '../../../tariff';
-import type { ChargeLine } from '../../../domain/billing';
+import { encodeChargeLines } from '../../../domain/billing';
 import { kwhToWh, whToKwhText } from '../../../domain/readings/kwh';
 
 export type RatedMonth =
-	| { ok: true; amountTiyin: number; lines: ChargeLine[] }
+	/** `linesJson`: the block lines as `encodeChargeLines` writes them. */
+	| { ok: true; amountTiyin: number; linesJson: string }
 	| { ok: false; reason: 'no_tariff' | 'usage_out_of_range'; detail: string };
 
 interface ClassPlan {
 	/** The integer path's table when one version rates the whole month; null otherwise. */
 	fast: {
 		compiled: CompiledBlocks;
-		versionId: string;
-		upperWh: (number | null)[];
+		/** Each block's line as `encodeChargeLines` writes it, up to its usage and amount. */
+		linePrefixes: string[];
 		into: TiyinLines;
 	} | null;
 	/** Why the class cannot be rated this month at all. */
@@ -46,13 +47,26 @@ export function monthRater(versions: readonly TariffVersion[], month: string) {
 			if (compiled.parts.length === 1) {
 				const part = compiled.parts[0];
 				const version = versions.find((v) => v.id === part.versionId) as TariffVersion;
+				const { compiled: c } = part;
 				plan.fast = {
-					compiled: part.compiled,
-					versionId: part.versionId,
-					upperWh: version.blocks.map((b) =>
-						b.upToKwh === null ? null : (kwhToWh(b.upToKwh) as number)
-					),
-					into: emptyTiyinLines(part.compiled)
+					compiled: c,
+					// encodeChargeLines's tuple, [versionId, fromWh, toWh, priceTiyinPerKwh, wh, tiyin],
+					// written once per class: a million-account run then only appends wh and tiyin.
+					linePrefixes: version.blocks.map((b, i) => {
+						const toWh = b.upToKwh === null ? null : (kwhToWh(b.upToKwh) as number);
+						const fixed = encodeChargeLines([
+							{
+								versionId: part.versionId,
+								fromWh: c.lowerWh[i],
+								toWh,
+								priceTiyinPerKwh: c.priceTiyinPerKwh[i],
+								wh: 0,
+								tiyin: 0
+							}
+						]);
+						return fixed.slice(1, -'0,0]]'.length);
+					}),
+					into: emptyTiyinLines(c)
 				};
 			}
 		} catch (error) {
@@ -68,22 +82,16 @@ export function monthRater(versions: readonly TariffVersion[], month: string) {
 	}
 
 	function rateFast(fast: NonNullable<ClassPlan['fast']>, usageWh: number): RatedMonth {
-		const { compiled, into, upperWh, versionId } = fast;
+		const { compiled, into, linePrefixes } = fast;
 		rateUsageTiyinLines(compiled, usageWh, into);
-		const lines: ChargeLine[] = [];
+		let linesJson = '[';
 		for (let i = 0; i < compiled.count; i++) {
 			const wh = into.lineWh[i];
 			if (wh <= 0) continue;
-			lines.push({
-				versionId,
-				fromWh: compiled.lowerWh[i],
-				toWh: upperWh[i],
-				priceTiyinPerKwh: compiled.priceTiyinPerKwh[i],
-				wh,
-				tiyin: into.lineTiyin[i]
-			});
+			if (linesJson.length > 1) linesJson += ',';
+			linesJson += `${linePrefixes[i]}${wh},${into.lineTiyin[i]}]`;
 		}
-		return { ok: true, amountTiyin: into.totalTiyin, lines };
+		return { ok: true, amountTiyin: into.totalTiyin, linesJson: linesJson + ']' };
 	}
 
 	function rateDecimal(tariffClass: string, usageWh: number): RatedMonth {
@@ -92,14 +100,16 @@ export function monthRater(versions: readonly TariffVersion[], month: string) {
 			return {
 				ok: true,
 				amountTiyin: rating.total.times(100).toNumber(),
-				lines: rating.lines.map((line) => ({
-					versionId: line.versionId,
-					fromWh: line.fromKwh.times(1000).toNumber(),
-					toWh: line.toKwh === null ? null : line.toKwh.times(1000).toNumber(),
-					priceTiyinPerKwh: line.pricePerKwh.times(100).toNumber(),
-					wh: line.kwh.times(1000).toNumber(),
-					tiyin: line.amount.times(100).toNumber()
-				}))
+				linesJson: encodeChargeLines(
+					rating.lines.map((line) => ({
+						versionId: line.versionId,
+						fromWh: line.fromKwh.times(1000).toNumber(),
+						toWh: line.toKwh === null ? null : line.toKwh.times(1000).toNumber(),
+						priceTiyinPerKwh: line.pricePerKwh.times(100).toNumber(),
+						wh: line.kwh.times(1000).toNumber(),
+						tiyin: line.amount.times(100).toNumber()
+					}))
+				)
 			};
 		} catch (error) {
 			if (error instanceof TariffError && error.code === 'OUT_OF_RANGE') {

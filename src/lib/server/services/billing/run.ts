@@ -4,17 +4,11 @@ import type { TariffVersion } from '../../../tariff';
 import { loadTariffVersions } from '../tariffs';
 import { reserveVersions } from '../../sync/version';
 import { addMonths, lastDayOf, tashkentToday } from '../../../domain/dates';
-import { monthlyUsage } from '../../../domain/usage/monthlyUsage';
-import {
-	emptyBillingReport,
-	encodeChargeLines,
-	SKIPPED_LISTED,
-	type BillingReport,
-	type BillingSkipReason
-} from '../../../domain/billing';
+import { emptyBillingReport, SKIPPED_LISTED, type BillingReport } from '../../../domain/billing';
 import { appendLedgerEntries, type NewLedgerEntry } from '../ledger';
-import { accountMonthReader } from './accountMonths';
-import { monthRater } from './rating';
+import { chunkRater, type RatedChunk } from './ratedChunk';
+import { canReadAhead, startReadAhead } from './readAhead';
+import { startCheckpointer } from './checkpointer';
 
 export interface BillingOptions {
 	/** 'YYYY-MM'; must be over in Tashkent. */
@@ -24,6 +18,12 @@ export interface BillingOptions {
 	versions?: readonly TariffVersion[];
 	/** Accounts per transaction. */
 	chunkSize?: number;
+	/**
+	 * Read and rate on a second thread while this one writes (`readAhead.ts`), for a database
+	 * in a file. `true`: every chunk through that thread. By default: when there are more than
+	 * `READ_AHEAD_FROM` accounts, billing on this thread alone until the second one is up.
+	 */
+	readAhead?: boolean;
 	onProgress?: (done: number, total: number) => void;
 }
 
@@ -42,25 +42,32 @@ export function billingSourceRef(month: string, revision: number): string {
 const CHARGE_ROWS_PER_INSERT = 50;
 const CHARGE_COLUMNS =
 	'(account_id, month, revision, usage_wh, amount_tiyin, estimated, lines_json, created_at_ms, version)';
-const CHARGE_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
-const CHARGE_WIDTH = 9;
+// The month and the time are the same on every row of a run: bound once per statement.
+const CHARGE_PLACEHOLDERS = '(?, @month, ?, ?, ?, ?, ?, @createdAtMs, ?)';
+const CHARGE_WIDTH = 7;
+/** Chunks of own sync versions remembered: more than the reader can be ahead by. */
+const OWN_VERSIONS_KEPT = 16;
 
-function chargeWriter(client: Database.Database) {
+function chargeWriter(client: Database.Database, month: string, createdAtMs: number) {
 	const one = client.prepare(`insert into charges ${CHARGE_COLUMNS} values ${CHARGE_PLACEHOLDERS}`);
 	const many = client.prepare(
 		`insert into charges ${CHARGE_COLUMNS} values ${Array(CHARGE_ROWS_PER_INSERT).fill(CHARGE_PLACEHOLDERS).join(', ')}`
 	);
 	const width = CHARGE_WIDTH;
+	const shared = { month, createdAtMs };
 	/** `params` holds whole rows of CHARGE_WIDTH values. */
 	return (params: unknown[]) => {
 		const rows = params.length / width;
 		let row = 0;
 		for (; row + CHARGE_ROWS_PER_INSERT <= rows; row += CHARGE_ROWS_PER_INSERT) {
-			many.run(params.slice(row * width, (row + CHARGE_ROWS_PER_INSERT) * width));
+			many.run(params.slice(row * width, (row + CHARGE_ROWS_PER_INSERT) * width), shared);
 		}
-		for (; row < rows; row++) one.run(params.slice(row * width, (row + 1) * width));
+		for (; row < rows; row++) one.run(params.slice(row * width, (row + 1) * width), shared);
 	};
 }
+
+/** Below this many accounts a second thread costs more to start than it saves. */
+const READ_AHEAD_FROM = 20_000;
 
 /**
  * Bills one month, a chunk of accounts per transaction, yielding after each chunk so that a
@@ -78,6 +85,12 @@ function chargeWriter(client: Database.Database) {
  *
  * Each chunk reads the latest charges inside its own write transaction, so two runs of the
  * same month, even from two processes, cannot charge an account twice.
+ *
+ * With `readAhead`, a second thread reads and rates the next chunks while this one writes. Its
+ * reads are a little older than the write transaction, so the transaction first checks that
+ * nothing but this run's own writes has taken a sync version since (every write of readings,
+ * charges and ledger entries takes one); when something has, it reads and rates the chunk again
+ * itself, inside the transaction, as without `readAhead`.
  */
 export function* billMonthSteps(
 	db: Db,
@@ -88,68 +101,66 @@ export function* billMonthSteps(
 	const versions = options.versions ?? loadTariffVersions(db);
 	const chunkSize = options.chunkSize ?? 1000;
 	const client = db.$client;
-	const reader = accountMonthReader(db, month);
-	const rate = monthRater(versions, month);
-	const writeCharges = chargeWriter(client);
+	const rater = chunkRater(client, month, versions);
+	const writeCharges = chargeWriter(client, month, nowMs);
+	const syncVersion = client.prepare('select version from sync_state where id = 1').pluck();
+	const versionNow = () => (syncVersion.get() as number | undefined) ?? 0;
 	const report = emptyBillingReport(month);
 	const total = (client.prepare('select count(*) as n from accounts').get() as { n: number }).n;
 	// A month is charged on the first day of the next, the day it is over.
 	const chargeDate = `${addMonths(month, 1)}-01`;
 	const today = tashkentToday(nowMs);
+	/** The sync versions this run took, [from, to) per chunk, newest last (read-ahead only). */
+	const ownVersions: Array<[number, number]> = [];
 
-	const skip = (accountId: number, reason: BillingSkipReason, detail: string) => {
-		report.skipped++;
-		report.skippedByReason[reason] = (report.skippedByReason[reason] ?? 0) + 1;
-		if (report.skippedAccounts.length < SKIPPED_LISTED) {
-			report.skippedAccounts.push({
-				accountNumber: reader.accountNumber(accountId),
-				reason,
-				detail
-			});
-		}
+	/** True when only this run's writes took sync versions since the chunk was read. */
+	const stillCurrent = (chunk: RatedChunk, now: number): boolean => {
+		// A forgotten chunk of our own only makes this false: the chunk is then read again.
+		const since = chunk.readAtVersion;
+		let others = now - since;
+		for (const [from, to] of ownVersions) if (from >= since) others -= to - from;
+		return others === 0;
 	};
 
-	const billChunk = client.transaction((afterId: number, lastId: number) => {
-		const latest = reader.charges(afterId, lastId);
+	const writeChunk = (chunk: RatedChunk) => {
+		const latest = rater.charges(chunk.afterId, chunk.lastId);
+		report.accounts += chunk.accounts;
+		report.estimated += chunk.estimated;
+		report.rated += chunk.accountIds.length;
+		for (const { accountId, reason, detail } of chunk.skipped) {
+			report.skipped++;
+			report.skippedByReason[reason] = (report.skippedByReason[reason] ?? 0) + 1;
+			if (report.skippedAccounts.length < SKIPPED_LISTED) {
+				const accountNumber = rater.accountNumber(accountId);
+				report.skippedAccounts.push({ accountNumber, reason, detail });
+			}
+		}
 		const chargeParams: unknown[] = [];
 		const entries: NewLedgerEntry[] = [];
-		for (const account of reader.accounts(afterId, lastId)) {
-			report.accounts++;
-			const usage = monthlyUsage(month, account.meters);
-			if (!usage.ok) {
-				skip(account.accountId, usage.problem, usage.detail);
-				continue;
-			}
-			const rated = rate(account.tariffClass, usage.usageWh);
-			if (!rated.ok) {
-				skip(account.accountId, rated.reason, rated.detail);
-				continue;
-			}
-			report.rated++;
-			if (usage.estimated) report.estimated++;
-			const before = latest.get(account.accountId);
+		const { accountIds, usageWh, amountTiyin, isEstimated, linesJson } = chunk;
+		for (let i = 0; i < accountIds.length; i++) {
+			const accountId = accountIds[i];
+			const before = latest.get(accountId);
 			if (
 				before &&
-				before.usageWh === usage.usageWh &&
-				before.amountTiyin === rated.amountTiyin &&
-				before.estimated === usage.estimated
+				before.usageWh === usageWh[i] &&
+				before.amountTiyin === amountTiyin[i] &&
+				before.estimated === (isEstimated[i] === 1)
 			) {
 				report.unchanged++;
 				continue;
 			}
 			const revision = before ? before.revision + 1 : 0;
 			chargeParams.push(
-				account.accountId,
-				month,
+				accountId,
 				revision,
-				usage.usageWh,
-				rated.amountTiyin,
-				usage.estimated ? 1 : 0,
-				encodeChargeLines(rated.lines),
-				nowMs,
+				usageWh[i],
+				amountTiyin[i],
+				isEstimated[i],
+				linesJson[i],
 				0 // the sync version, given below for the whole chunk at once
 			);
-			const differenceTiyin = rated.amountTiyin - (before?.amountTiyin ?? 0);
+			const differenceTiyin = amountTiyin[i] - (before?.amountTiyin ?? 0);
 			if (before) {
 				report.corrected++;
 				report.correctedTiyin += differenceTiyin;
@@ -161,7 +172,7 @@ export function* billMonthSteps(
 			// but moves no money, and the ledger holds only money.
 			if (differenceTiyin !== 0) {
 				entries.push({
-					accountId: account.accountId,
+					accountId,
 					kind: 'charge',
 					amountTiyin: -differenceTiyin,
 					date: before ? today : chargeDate,
@@ -178,16 +189,53 @@ export function* billMonthSteps(
 		}
 		writeCharges(chargeParams);
 		appendLedgerEntries(db, entries);
+	};
+
+	const billChunk = client.transaction((afterId: number, lastId: number) => {
+		writeChunk(rater.rateChunk(afterId, lastId));
 	}).immediate;
 
-	let afterId = 0;
-	for (;;) {
-		const lastId = reader.chunkEnd(afterId, chunkSize);
-		if (lastId === null) break;
-		billChunk(afterId, lastId);
-		afterId = lastId;
-		options.onProgress?.(report.accounts, total);
-		yield { done: report.accounts, total };
+	const billReadChunk = client.transaction((chunk: RatedChunk) => {
+		const from = versionNow();
+		writeChunk(stillCurrent(chunk, from) ? chunk : rater.rateChunk(chunk.afterId, chunk.lastId));
+		ownVersions.push([from, versionNow()]);
+		if (ownVersions.length > OWN_VERSIONS_KEPT) ownVersions.shift();
+	}).immediate;
+
+	// A second connection reads beside the writer only in WAL mode, and only to a file.
+	const file = client.memory ? '' : client.name;
+	const wal = client.pragma('journal_mode', { simple: true }) === 'wal';
+	const readAhead =
+		(options.readAhead ?? total > READ_AHEAD_FROM) && file !== '' && wal && canReadAhead()
+			? startReadAhead({ file, month, versions, chunkSize })
+			: null;
+	// Two threads keep the writer busy enough that a checkpoint's fsync on it would be a stall.
+	const checkpointer = readAhead ? startCheckpointer(client) : null;
+	try {
+		let afterId = 0;
+		let readingAhead = false;
+		for (;;) {
+			// Until the reader is up, this thread bills on its own; asked for explicitly, it waits.
+			if (readAhead && !readingAhead && (options.readAhead === true || readAhead.ready())) {
+				readAhead.begin(afterId);
+				readingAhead = true;
+			}
+			if (readingAhead && readAhead) {
+				const chunk = readAhead.next();
+				if (!chunk) break;
+				billReadChunk(chunk);
+			} else {
+				const lastId = rater.chunkEnd(afterId, chunkSize);
+				if (lastId === null) break;
+				billChunk(afterId, lastId);
+				afterId = lastId;
+			}
+			options.onProgress?.(report.accounts, total);
+			yield { done: report.accounts, total };
+		}
+	} finally {
+		checkpointer?.stop();
+		readAhead?.close();
 	}
 	return report;
 }
@@ -201,9 +249,12 @@ export function billMonth(db: Db, options: BillingOptions): BillingReport {
 	}
 }
 
-/** Bills a month, letting the server's other requests run between chunks. */
+/**
+ * Bills a month, letting the server's other requests run between chunks: on this thread only,
+ * since waiting for a reading thread would block them.
+ */
 export async function billMonthAsync(db: Db, options: BillingOptions): Promise<BillingReport> {
-	const steps = billMonthSteps(db, options);
+	const steps = billMonthSteps(db, { ...options, readAhead: false });
 	for (;;) {
 		const step = steps.next();
 		if (step.done) return step.value;
