@@ -29,7 +29,7 @@ interface Words {
 const WORDS: Readonly<Record<Locale, Words>> = {
 	uz: {
 		withinNorm: (kwh) => `${kwh} ijtimoiy norma doirasida`,
-		aboveNorm: (kwh, band) => `${kwh} me'yordan ortiq (${band})`,
+		aboveNorm: (kwh, band) => `${kwh} me’yordan ortiq (${band})`,
 		over: (fromKwh) => `${fromKwh}dan yuqori`,
 		total: (amount) => `Jami: ${amount}`
 	},

@@ -27,7 +27,7 @@ interface LocaleNumbers {
 }
 
 const NUMBERS: Readonly<Record<Locale, LocaleNumbers>> = {
-	uz: { group: NO_BREAK_SPACE, decimal: ',', currency: "so'm", kwh: 'kVt·soat' },
+	uz: { group: NO_BREAK_SPACE, decimal: ',', currency: 'soʻm', kwh: 'kVt·soat' },
 	'uz-Cyrl': { group: NO_BREAK_SPACE, decimal: ',', currency: 'сўм', kwh: 'кВт·соат' },
 	ru: { group: NO_BREAK_SPACE, decimal: ',', currency: 'сум', kwh: 'кВт·ч' },
 	en: { group: ',', decimal: '.', currency: "so'm", kwh: 'kWh' }
@@ -76,7 +76,7 @@ const tiyinIfAny = (digits: string): string => (digits === '00' ? '' : digits);
 const withoutTrailingZeros = (digits: string): string => digits.replace(/0+$/, '');
 
 /**
- * An amount of money: `formatSom('90000', 'uz')` is "90 000 so'm", `formatSom('0.45', 'en')` is
+ * An amount of money: `formatSom('90000', 'uz')` is "90 000 soʻm", `formatSom('0.45', 'en')` is
  * "0.45 so'm". Rounded half-up to the tiyin; negative amounts (a debt) keep their sign.
  */
 export function formatSom(amount: Decimal.Value, locale: Locale): string {

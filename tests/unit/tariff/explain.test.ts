@@ -28,10 +28,10 @@ describe('a bill explained', () => {
 	it('reads in Uzbek (Latin)', () => {
 		expect(explain(rating, 'uz')).toEqual({
 			lines: [
-				`200${_}kVt·soat ijtimoiy norma doirasida × 450 = 90${_}000${_}so'm`,
-				`100${_}kVt·soat me'yordan ortiq (200–1${_}000${_}kVt·soat) × 900 = 90${_}000${_}so'm`
+				`200${_}kVt·soat ijtimoiy norma doirasida × 450 = 90${_}000${_}soʻm`,
+				`100${_}kVt·soat me’yordan ortiq (200–1${_}000${_}kVt·soat) × 900 = 90${_}000${_}soʻm`
 			],
-			total: `Jami: 180${_}000${_}so'm`
+			total: `Jami: 180${_}000${_}soʻm`
 		});
 	});
 
@@ -64,7 +64,7 @@ describe('a bill explained', () => {
 			`2${_}345,678${_}кВт·ч сверх нормы (свыше 10${_}000${_}кВт·ч) × 900 = 2${_}111${_}110,20${_}сум`
 		);
 		expect(explain(rateUsage(STOVE_2024_05.blocks, '12345.678'), 'uz').lines.at(-1)).toBe(
-			`2${_}345,678${_}kVt·soat me'yordan ortiq (10${_}000${_}kVt·soatdan yuqori) × 900 = 2${_}111${_}110,20${_}so'm`
+			`2${_}345,678${_}kVt·soat me’yordan ortiq (10${_}000${_}kVt·soatdan yuqori) × 900 = 2${_}111${_}110,20${_}soʻm`
 		);
 	});
 
@@ -91,7 +91,7 @@ describe('a bill explained', () => {
 	it('of no usage has no lines and a zero total', () => {
 		expect(explain(rateUsage(HOUSEHOLD_2025_05.blocks, 0), 'uz')).toEqual({
 			lines: [],
-			total: `Jami: 0${_}so'm`
+			total: `Jami: 0${_}soʻm`
 		});
 	});
 
