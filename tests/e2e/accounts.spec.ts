@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { E2E_DATA_DIR } from '../../playwright.config';
-import { serverDb, signIn } from './helpers/app';
+import { serverDb, serviceWorkerControls, signIn } from './helpers/app';
 
 // Several accounts in one app: the switcher in the header, adding demo2's account to demo by
 // demo2's login (in demo mode, demo2 is "the login of account 1726001003"), naming it, removing it.
@@ -121,13 +121,7 @@ test.describe('several accounts in one app', () => {
 		await page.keyboard.press('Escape');
 
 		// Offline, after a reload, it is still there, from IndexedDB.
-		await page.evaluate(async () => {
-			await navigator.serviceWorker.ready;
-			if (!navigator.serviceWorker.controller)
-				await new Promise((r) =>
-					navigator.serviceWorker.addEventListener('controllerchange', r, { once: true })
-				);
-		});
+		await serviceWorkerControls(page);
 		await context.setOffline(true);
 		await page.goto(`/?account=${accountId('1726001003')}`);
 		await expect(switcher(page)).toContainText('1726001003');

@@ -1,8 +1,8 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { TARIFF_VERSIONS, explain, formatKwh, formatSom, rateMonth } from '../../src/lib/tariff';
 import { addMonths, daysInMonth, monthOf, tashkentToday } from '../../src/lib/domain/dates';
 import { whToKwhText } from '../../src/lib/domain/readings/kwh';
-import { serverDb, signIn } from './helpers/app';
+import { offlineAfterFirstSync, serverDb, signIn } from './helpers/app';
 
 const NUMBER = '1726001001';
 const MONTH_NAMES = [
@@ -60,19 +60,6 @@ function dailyReadings(accountId: number, from: string, to: string) {
 	} finally {
 		db.close();
 	}
-}
-
-async function offlineAfterFirstSync(page: Page, context: BrowserContext) {
-	await signIn(page);
-	await expect(page.getByText(/^Updated /)).toBeVisible();
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-		if (!navigator.serviceWorker.controller)
-			await new Promise((r) =>
-				navigator.serviceWorker.addEventListener('controllerchange', r, { once: true })
-			);
-	});
-	await context.setOffline(true);
 }
 
 const signed = (text: string, value: number) => (value > 0 ? `+${text}` : text);

@@ -1,8 +1,15 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { TARIFF_VERSIONS, explain } from '../../src/lib/tariff';
 import { monthOf, tashkentToday } from '../../src/lib/domain/dates';
 import { estimateMonth, type MonthEstimate } from '../../src/lib/domain/usage/estimate';
-import { accountTruth, englishKwh, englishSom, serverDb, signIn } from './helpers/app';
+import {
+	accountTruth,
+	englishKwh,
+	englishSom,
+	offlineAfterFirstSync,
+	serverDb,
+	signIn
+} from './helpers/app';
 
 /** The month so far as the server's readings give it, worked out here with the same domain code. */
 function expectedMonth(number: string): MonthEstimate {
@@ -35,20 +42,6 @@ function expectedMonth(number: string): MonthEstimate {
 	}
 }
 
-async function offlineAfterFirstSync(page: Page, context: BrowserContext) {
-	await signIn(page);
-	await expect(page.getByText(/^Updated /)).toBeVisible();
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-		if (!navigator.serviceWorker.controller)
-			await new Promise((r) =>
-				navigator.serviceWorker.addEventListener('controllerchange', r, { once: true })
-			);
-	});
-	await context.setOffline(true);
-	await page.reload();
-}
-
 const monthSoFar = (page: Page, number: string) =>
 	page.locator(`[data-testid="month-so-far"][data-account="${number}"]`);
 
@@ -58,6 +51,7 @@ test.describe('home', () => {
 		context
 	}) => {
 		await offlineAfterFirstSync(page, context);
+		await page.reload();
 		await expect(page.getByRole('article')).toHaveCount(2);
 		for (const number of ['1726001001', '1726001002']) {
 			const expected = expectedMonth(number);

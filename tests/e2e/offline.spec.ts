@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { accountTruth, englishSom, signIn } from './helpers/app';
+import { accountTruth, englishSom, serviceWorkerControls, signIn } from './helpers/app';
 
 test.describe('offline', () => {
 	test('with the network off, a reload shows the same dashboard from IndexedDB and says it is offline', async ({
@@ -10,13 +10,7 @@ test.describe('offline', () => {
 		await expect(page.getByRole('article')).toHaveCount(2);
 		await expect(page.getByText(/^Updated /)).toBeVisible();
 		// The service worker must control the page before the network goes away.
-		await page.evaluate(async () => {
-			await navigator.serviceWorker.ready;
-			if (!navigator.serviceWorker.controller)
-				await new Promise((r) =>
-					navigator.serviceWorker.addEventListener('controllerchange', r, { once: true })
-				);
-		});
+		await serviceWorkerControls(page);
 		const balances = await page.getByTestId('balance').allInnerTexts();
 
 		await context.setOffline(true);

@@ -1,7 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { addMonths, monthOf, tashkentToday } from '../../src/lib/domain/dates';
 import { decodeChargeLines } from '../../src/lib/domain/billing';
-import { englishDate, englishKwh, englishSom, serverDb, signIn } from './helpers/app';
+import {
+	englishDate,
+	englishKwh,
+	englishSom,
+	offlineAfterFirstSync,
+	serverDb
+} from './helpers/app';
 
 const NUMBER = '1726001002';
 const OPERATORS: Record<string, string> = {
@@ -56,16 +62,7 @@ test.describe('payments history', () => {
 	}) => {
 		const month = addMonths(monthOf(tashkentToday(Date.now())), -2);
 		const { accountId, lastPayment, charge } = truth(NUMBER, month);
-		await signIn(page);
-		await expect(page.getByText(/^Updated /)).toBeVisible();
-		await page.evaluate(async () => {
-			await navigator.serviceWorker.ready;
-			if (!navigator.serviceWorker.controller)
-				await new Promise((r) =>
-					navigator.serviceWorker.addEventListener('controllerchange', r, { once: true })
-				);
-		});
-		await context.setOffline(true);
+		await offlineAfterFirstSync(page, context);
 		await page.goto(`/payments?account=${accountId}`);
 		await expect(
 			page.getByRole('heading', { level: 1, name: 'Payments and charges' })

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { serverDb, signIn, englishDate } from './helpers/app';
+import { englishDate, offlineAfterFirstSync, serverDb, signIn } from './helpers/app';
 
 const NUMBER = '1726001001';
 
@@ -30,16 +30,7 @@ test.describe('readings history', () => {
 		context
 	}) => {
 		const { accountId, readings } = truth(NUMBER);
-		await signIn(page);
-		await expect(page.getByText(/^Updated /)).toBeVisible();
-		await page.evaluate(async () => {
-			await navigator.serviceWorker.ready;
-			if (!navigator.serviceWorker.controller)
-				await new Promise((r) =>
-					navigator.serviceWorker.addEventListener('controllerchange', r, { once: true })
-				);
-		});
-		await context.setOffline(true);
+		await offlineAfterFirstSync(page, context);
 		await page.goto(`/readings?account=${accountId}`);
 		await expect(page.getByRole('heading', { level: 1, name: 'Meter readings' })).toBeVisible();
 

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { E2E_DATA_DIR } from '../../../playwright.config';
@@ -28,6 +28,17 @@ export async function serviceWorkerControls(page: Page) {
 				navigator.serviceWorker.addEventListener('controllerchange', r, { once: true })
 			);
 	});
+}
+
+/**
+ * Signs in as demo, waits for the first sync and for the service worker to control the page,
+ * then takes the network away: what the app shows from then on comes from the phone.
+ */
+export async function offlineAfterFirstSync(page: Page, context: BrowserContext) {
+	await signIn(page);
+	await expect(page.getByText(/^Updated /)).toBeVisible();
+	await serviceWorkerControls(page);
+	await context.setOffline(true);
 }
 
 export interface AccountTruth {
