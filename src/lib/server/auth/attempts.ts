@@ -15,9 +15,14 @@ export class AttemptLimiter {
 		private readonly sweepAbove = 10_000
 	) {}
 
-	private recent(db: Db, key: string, nowMs: number): number[] {
+	private keysOf(db: Db): Map<string, number[]> {
 		let keys = this.byDb.get(db);
 		if (!keys) this.byDb.set(db, (keys = new Map()));
+		return keys;
+	}
+
+	private recent(db: Db, key: string, nowMs: number): number[] {
+		const keys = this.keysOf(db);
 		const recent = (keys.get(key) ?? []).filter((at) => nowMs - at < this.windowMs);
 		if (recent.length === 0) keys.delete(key);
 		else keys.set(key, recent);
@@ -30,8 +35,7 @@ export class AttemptLimiter {
 	}
 
 	failed(db: Db, key: string, nowMs: number): void {
-		const keys = this.byDb.get(db) ?? new Map<string, number[]>();
-		this.byDb.set(db, keys);
+		const keys = this.keysOf(db);
 		if (keys.size >= this.sweepAbove) {
 			for (const [old, times] of keys)
 				if (times.every((at) => nowMs - at >= this.windowMs)) keys.delete(old);
