@@ -138,7 +138,8 @@ describe('adding an account by its own login and password', () => {
 			{ login: 'guesser', password: 'guesser-12345', role: 'resident' },
 			FIXED_NOW
 		);
-		const caller = await callerAs(db, 'guesser', 'guesser-12345');
+		// From an address of its own: the guesses also count against 1726001003 from there.
+		const caller = await callerAs(db, 'guesser', 'guesser-12345', new LiveHub(), '10.1.1.1');
 		for (let i = 0; i < LINK_FAILURES_MAX; i++)
 			await refusal(caller.accounts.link({ login: '1726001003', password: `guess-${i}` }));
 		const error = await refusal(

@@ -60,8 +60,14 @@ export function anonymousCaller(db: Db, jar = recordingJar(), live = new LiveHub
 }
 
 /** The tRPC router as `login` would call it after signing in, through the real session table. */
-export async function callerAs(db: Db, login: string, password: string, live = new LiveHub()) {
-	const { token } = await signIn(db, { login, password }, FIXED_NOW);
+export async function callerAs(
+	db: Db,
+	login: string,
+	password: string,
+	live = new LiveHub(),
+	clientAddress?: string
+) {
+	const { token } = await signIn(db, { login, password }, FIXED_NOW, clientAddress);
 	const session = validateSessionToken(db, token, FIXED_NOW);
 	if (!session) throw new Error('session did not validate');
 	return createCaller({
@@ -69,7 +75,8 @@ export async function callerAs(db: Db, login: string, password: string, live = n
 		user: session.user,
 		session: recordingJar(token),
 		now: () => FIXED_NOW,
-		live
+		live,
+		clientAddress
 	});
 }
 

@@ -1,9 +1,11 @@
 import type { Db } from '../db';
 
 /**
- * Failed attempts per key (a login and an address, say) within a sliding window. In memory and
- * per database, so a test's fresh database starts with none: a restart forgets them, which costs
- * an attacker a restart per few guesses of an argon2 hash — cheap to live with, no table to keep.
+ * Attempts per key (a login and an address, say) within a sliding window. An attempt is recorded
+ * when it starts, before anything slow is awaited, so that parallel requests see each other's
+ * checks in flight; one that turns out right is taken back. In memory and per database, so a
+ * test's fresh database starts with none: a restart forgets them, which costs an attacker a
+ * restart per few guesses of an argon2 hash — cheap to live with, no table to keep.
  */
 export class AttemptLimiter {
 	private readonly byDb = new WeakMap<Db, Map<string, number[]>>();
@@ -29,21 +31,36 @@ export class AttemptLimiter {
 		return recent;
 	}
 
-	/** True once `max` attempts failed within the window: refuse before checking anything. */
-	blocked(db: Db, key: string, nowMs: number): boolean {
-		return this.recent(db, key, nowMs).length >= this.max;
+	/** Attempts within the window: failed ones and those still being checked. */
+	count(db: Db, key: string, nowMs: number): number {
+		return this.recent(db, key, nowMs).length;
 	}
 
-	failed(db: Db, key: string, nowMs: number): void {
+	/** True once `max` attempts are counted within the window: refuse before checking anything. */
+	blocked(db: Db, key: string, nowMs: number): boolean {
+		return this.count(db, key, nowMs) >= this.max;
+	}
+
+	/** Counts an attempt now; the returned function takes it back (it was not a failure). */
+	record(db: Db, key: string, nowMs: number): () => void {
 		const keys = this.keysOf(db);
 		if (keys.size >= this.sweepAbove) {
 			for (const [old, times] of keys)
 				if (times.every((at) => nowMs - at >= this.windowMs)) keys.delete(old);
 		}
 		keys.set(key, [...this.recent(db, key, nowMs), nowMs]);
+		let taken = false;
+		return () => {
+			if (taken) return;
+			taken = true;
+			const times = keys.get(key);
+			const i = times?.indexOf(nowMs) ?? -1;
+			if (times && i >= 0) times.splice(i, 1);
+			if (times?.length === 0) keys.delete(key);
+		};
 	}
 
-	succeeded(db: Db, key: string): void {
+	forget(db: Db, key: string): void {
 		this.byDb.get(db)?.delete(key);
 	}
 }

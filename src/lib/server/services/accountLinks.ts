@@ -6,17 +6,15 @@ import type { LinkAccountInput } from '../../domain/account';
 import { AccountAccessError, linkedAccountIds } from './accounts';
 import { checkCredentials, InvalidCredentialsError } from './auth';
 import { BusinessRuleError } from './errors';
-import { AttemptLimiter } from '../auth/attempts';
+import { ACTOR_FAILURES_MAX, FAILURE_WINDOW_MS } from '../auth/credentialGuard';
 
 // Several accounts in one app (DESIGN.md, "Who signs in"): HET hands out a login and password per
 // personal account; a resident who has them adds that account to their own sign-in, and it syncs
 // with the others. Nothing is copied: the account is linked, and the next pull brings its rows.
 
 /** Wrong passwords a user may try within the window before adding is refused for a while. */
-export const LINK_FAILURES_MAX = 5;
-export const LINK_FAILURE_WINDOW_MS = 15 * 60 * 1000;
-
-const failures = new AttemptLimiter(LINK_FAILURES_MAX, LINK_FAILURE_WINDOW_MS);
+export const LINK_FAILURES_MAX = ACTOR_FAILURES_MAX;
+export const LINK_FAILURE_WINDOW_MS = FAILURE_WINDOW_MS;
 
 export interface LinkResult {
 	/** Every account the login opens, now all linked to the user. */
@@ -33,17 +31,19 @@ export async function linkAccountsByLogin(
 	db: Db,
 	user: SessionUser,
 	input: LinkAccountInput,
-	nowMs: number
+	nowMs: number,
+	clientAddress = 'local'
 ): Promise<LinkResult> {
-	const key = String(user.id);
-	if (failures.blocked(db, key, nowMs)) throw new BusinessRuleError('error.too_many_attempts');
-
 	let owner: Awaited<ReturnType<typeof checkCredentials>>;
 	try {
-		owner = await checkCredentials(db, input);
+		owner = await checkCredentials(
+			db,
+			input,
+			{ address: clientAddress, actorUserId: user.id },
+			nowMs
+		);
 	} catch (error) {
 		if (!(error instanceof InvalidCredentialsError)) throw error;
-		failures.failed(db, key, nowMs);
 		// Not UNAUTHORIZED: the person is still signed in, only the other account's login was wrong.
 		throw new BusinessRuleError('error.invalid_credentials');
 	}

@@ -13,7 +13,7 @@ export const accountsRouter = router({
 	}),
 	/** Adds the accounts another login opens (HET's per-account login and password). */
 	link: residentProcedure.input(linkAccountInput).mutation(async ({ ctx, input }) => {
-		const result = await linkAccountsByLogin(ctx.db, ctx.user, input, ctx.now());
+		const result = await linkAccountsByLogin(ctx.db, ctx.user, input, ctx.now(), ctx.clientAddress);
 		// The user's devices pull; the cursor has no entry for a new account, so all of it comes.
 		if (result.addedAccountIds.length > 0) ctx.live.pokeUsers([ctx.user.id]);
 		return { ...result, accounts: accountSummaries(ctx.db, result.accountIds) };

@@ -1,29 +1,23 @@
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
-import { appRouter } from '$lib/server/trpc/root';
+import { handleTrpcRequest } from '$lib/server/trpc/http';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/session';
 import { serverLiveHub } from '$lib/server/sync/hub';
 
 const handler: RequestHandler = (event) =>
-	fetchRequestHandler({
-		endpoint: '/api/trpc',
-		req: event.request,
-		router: appRouter,
-		createContext: () => ({
-			db: getDb(),
-			user: event.locals.user,
-			now: Date.now,
-			live: serverLiveHub,
-			clientAddress: event.getClientAddress(),
-			session: {
-				token: event.cookies.get(SESSION_COOKIE) ?? null,
-				set: (token, expiresAtMs) =>
-					event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, expiresAtMs)),
-				clear: () => event.cookies.delete(SESSION_COOKIE, { path: '/' })
-			}
-		})
-	});
+	handleTrpcRequest(event.request, () => ({
+		db: getDb(),
+		user: event.locals.user,
+		now: Date.now,
+		live: serverLiveHub,
+		clientAddress: event.getClientAddress(),
+		session: {
+			token: event.cookies.get(SESSION_COOKIE) ?? null,
+			set: (token, expiresAtMs) =>
+				event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, expiresAtMs)),
+			clear: () => event.cookies.delete(SESSION_COOKIE, { path: '/' })
+		}
+	}));
 
 export const GET = handler;
 export const POST = handler;
