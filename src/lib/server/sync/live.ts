@@ -7,6 +7,12 @@ import type { Poke } from '../../domain/sync/protocol';
 /** Called with how long the phone may wait before pulling (0: at once). */
 type Listener = (spreadMs: number) => void;
 
+/**
+ * Open live streams one user may hold (a phone and a few tabs); opening one more closes the
+ * oldest, which a real client reopens only if it is still there. A probe held 2,000.
+ */
+export const MAX_LIVE_STREAMS_PER_USER = 5;
+
 /** Ids per `in (…)` list: well under SQLite's limit of bound parameters. */
 const IN_LIST_MAX = 500;
 
@@ -20,16 +26,29 @@ function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
  */
 export class LiveHub {
 	private listeners = new Map<number, Set<Listener>>();
+	/** How to close each listener's stream when a newer one takes its place. */
+	private closers = new WeakMap<Listener, () => void>();
 
-	/** Calls `listener` at each poke for the user until the returned function is called. */
-	listen(userId: number, listener: Listener): () => void {
+	/**
+	 * Calls `listener` at each poke for the user until the returned function is called. Past
+	 * MAX_LIVE_STREAMS_PER_USER, the oldest listener's `close` is called (a Set keeps the order
+	 * listeners were added in).
+	 */
+	listen(userId: number, listener: Listener, close?: () => void): () => void {
 		let set = this.listeners.get(userId);
 		if (!set) this.listeners.set(userId, (set = new Set()));
 		set.add(listener);
-		return () => {
+		if (close) this.closers.set(listener, close);
+		const stop = () => {
 			set.delete(listener);
-			if (set.size === 0) this.listeners.delete(userId);
+			if (set.size === 0 && this.listeners.get(userId) === set) this.listeners.delete(userId);
 		};
+		while (set.size > MAX_LIVE_STREAMS_PER_USER) {
+			const oldest = set.values().next().value as Listener;
+			set.delete(oldest);
+			this.closers.get(oldest)?.();
+		}
+		return stop;
 	}
 
 	pokeUsers(userIds: Iterable<number>, spreadMs = 0): void {
@@ -106,16 +125,20 @@ export function pokes(
 		return resolve !== null;
 	};
 	const poke = (spreadMs: number): Poke => (spreadMs > 0 ? { ...POKE, spreadMs } : POKE);
-	const stop = hub.listen(userId, (spreadMs) => {
-		if (!settle({ value: poke(spreadMs), done: false }))
-			pending = pending === null ? spreadMs : Math.min(pending, spreadMs);
-	});
-	const close = () => {
+	const stop = hub.listen(
+		userId,
+		(spreadMs) => {
+			if (!settle({ value: poke(spreadMs), done: false }))
+				pending = pending === null ? spreadMs : Math.min(pending, spreadMs);
+		},
+		() => close()
+	);
+	function close() {
 		if (closed) return;
 		closed = true;
 		stop();
 		settle({ value: undefined, done: true });
-	};
+	}
 	signal?.addEventListener('abort', close, { once: true });
 	if (signal?.aborted) close();
 	return {
