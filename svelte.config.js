@@ -6,10 +6,31 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
-		// The same prerendered shell serves every URL, so asset paths must not be relative to it.
+		// The same shell serves every URL, so asset paths must not be relative to it.
 		paths: { relative: false },
 		// Registered by hand in src/lib/client/pwa.ts so that the update prompt is ours.
-		serviceWorker: { register: false }
+		serviceWorker: { register: false },
+		// Hashes, not nonces: the service worker serves one cached shell to every navigation, so
+		// its policy must hold for the same bytes every time. No inline script but SvelteKit's own
+		// boot script (hashed); inline styles stay allowed, since Svelte templates carry style
+		// attributes. frame-ancestors only works as a header, which hooks.server.ts sends.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

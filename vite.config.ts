@@ -18,7 +18,11 @@ export default defineConfig(({ isSsrBuild }) => ({
 			filename: 'service-worker.ts',
 			injectRegister: false,
 			manifest: false,
-			injectManifest: {},
+			// The shell is rendered by the server (see routes/shell), so it is not among the build's
+			// files; a new build's revision makes phones fetch the shell of that build.
+			injectManifest: {
+				additionalManifestEntries: [{ url: 'shell', revision: String(Date.now()) }]
+			},
 			devOptions: { enabled: false }
 		})
 	],

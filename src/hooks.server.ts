@@ -6,6 +6,8 @@ import {
 	sessionCookieOptions,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import { compressed } from '$lib/server/http/compression';
+import { setSecurityHeaders } from '$lib/server/http/securityHeaders';
 
 export const init: ServerInit = () => {
 	// Applies migrations on start, not on the first request.
@@ -29,9 +31,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}
 	}
-	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	let response = await resolve(event);
+	if (event.url.pathname.startsWith('/api/'))
+		response = await compressed(response, event.request.headers.get('accept-encoding'));
+	setSecurityHeaders(response.headers, event.url);
 	return response;
 };
