@@ -4,6 +4,42 @@ import { gzipSync } from 'node:zlib';
 import { callerAs, pullAll, seededDb } from '../integration/helpers/testDb';
 import { aDevice } from '../integration/helpers/commands';
 import { SYNC_PROTOCOL } from '../../src/lib/domain/sync/protocol';
+import { handleTrpcRequest } from '../../src/lib/server/trpc/http';
+import { compressed } from '../../src/lib/server/http/compression';
+import { recordingJar } from '../integration/helpers/testDb';
+import { LiveHub } from '../../src/lib/server/sync/live';
+import type { Db } from '../../src/lib/server/db';
+import type { SessionUser } from '../../src/lib/server/auth/session';
+
+/** Bytes a first pull takes on the wire through the tRPC route and its compression (as Chrome asks). */
+async function firstPullOnTheWire(
+	db: Db,
+	user: SessionUser
+): Promise<{ json: number; wire: number }> {
+	let cursor: string | null = null;
+	let json = 0;
+	let wire = 0;
+	for (;;) {
+		const input = encodeURIComponent(
+			JSON.stringify({ protocol: SYNC_PROTOCOL, cursor, limit: 500 })
+		);
+		const req = new Request(`http://localhost/api/trpc/sync.pull?input=${input}`);
+		const plain = await handleTrpcRequest(req, () => ({
+			db,
+			user,
+			session: recordingJar(),
+			now: Date.now,
+			live: new LiveHub()
+		}));
+		const text = await plain.clone().text();
+		json += Buffer.byteLength(text);
+		wire += (await (await compressed(plain, 'gzip, deflate, br, zstd')).arrayBuffer()).byteLength;
+		const page = JSON.parse(text).result.data as { cursor: string; more: boolean };
+		cursor = page.cursor;
+		if (!page.more) break;
+	}
+	return { json, wire };
+}
 
 const PUSH_TARGET_PER_S = 20_000;
 const PULL_TARGET_BYTES = 15 * 1024;
@@ -17,6 +53,17 @@ export async function run(): Promise<boolean> {
 				id: number;
 			}
 		).id;
+
+		// On the wire, before the pushes below add requests to demo's accounts: demo's two accounts in the pages the app asks for, brotli as Chrome accepts it.
+		const demoUser = db.$client
+			.prepare(
+				"select id, login, role, display_name as displayName from users where login = 'demo'"
+			)
+			.get() as SessionUser;
+		const wire = await firstPullOnTheWire(db, demoUser);
+		console.log(
+			`first pull of demo's two accounts over HTTP: ${wire.json.toLocaleString('en-US')} bytes JSON, ${wire.wire.toLocaleString('en-US')} bytes on the wire (brotli)`
+		);
 
 		// A realistic mix that every rule accepts: file a request, then cancel it.
 		const device = aDevice();
