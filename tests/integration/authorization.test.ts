@@ -1,0 +1,262 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRPCError } from '@trpc/server';
+import { callerAs, anonymousCaller, FIXED_NOW, seededDb } from './helpers/testDb';
+import { aDevice } from './helpers/commands';
+import { appRouter } from '../../src/lib/server/trpc/root';
+import { createUser } from '../../src/lib/server/services/auth';
+import { userAccounts } from '../../src/lib/server/db/schema';
+import { SYNC_PROTOCOL } from '../../src/lib/domain/sync/protocol';
+import { POST as ingestPost } from '../../src/routes/api/ingest/readings/+server';
+import { GET as trpcGet, POST as trpcPost } from '../../src/routes/api/trpc/[...trpc]/+server';
+import type { Db } from '../../src/lib/server/db';
+import type { SessionUser } from '../../src/lib/server/auth/session';
+
+// Who may call what, as one table: every tRPC procedure of the real router × every kind of
+// caller, each cell allow or deny. A procedure without a row fails the first test, so a new
+// procedure cannot ship without saying who may call it.
+//
+// Objects: every object in a row belongs to `resident` (demo2 and its one account 1726001003);
+// `otherResident` (demo, with accounts of its own) calling with it is the foreign-object case.
+// allow = the call got past authorization (a result, or a business-rule refusal such as
+// "the last account stays"); deny = UNAUTHORIZED or FORBIDDEN, or for sync the foreign account's
+// command refused and its rows not sent.
+
+const ACTORS = ['anonymous', 'resident', 'otherResident', 'inspector', 'operator'] as const;
+type Actor = (typeof ACTORS)[number];
+type Cell = 'allow' | 'deny';
+type Caller = ReturnType<typeof anonymousCaller>;
+
+interface Row {
+	/** allow/deny per actor, in ACTORS order. */
+	cells: Record<Actor, Cell>;
+	call: (caller: Caller) => Promise<unknown>;
+	/** For calls that answer instead of throwing: did the answer give the actor the object? */
+	judge?: (result: unknown) => Cell;
+}
+
+const onlyResidents = {
+	anonymous: 'deny',
+	resident: 'allow',
+	otherResident: 'allow',
+	inspector: 'deny',
+	operator: 'deny'
+} as const;
+const onlyOwner = { ...onlyResidents, otherResident: 'deny' } as const;
+const everyone = {
+	anonymous: 'allow',
+	resident: 'allow',
+	otherResident: 'allow',
+	inspector: 'allow',
+	operator: 'allow'
+} as const;
+const signedIn = { ...everyone, anonymous: 'deny' } as const;
+const onlyOperator = {
+	anonymous: 'deny',
+	resident: 'deny',
+	otherResident: 'deny',
+	inspector: 'deny',
+	operator: 'allow'
+} as const;
+
+let db: Db;
+let cleanup: () => void;
+let ownAccount: number;
+let spareAccount: number;
+let linkTarget: { login: string; password: string };
+const callers = {} as Record<Actor, Caller>;
+
+const NO_REQUEST = '01900000-0000-7000-8000-000000000000';
+
+const ROWS: Record<string, Row> = {
+	'auth.signIn': {
+		cells: everyone,
+		call: (c) => c.auth.signIn({ login: 'matrix-signin', password: 'matrix-12345' })
+	},
+	'auth.signOut': { cells: everyone, call: (c) => c.auth.signOut() },
+	'auth.me': { cells: everyone, call: (c) => c.auth.me() },
+	'accounts.list': { cells: onlyResidents, call: (c) => c.accounts.list() },
+	'accounts.byId': {
+		cells: onlyOwner,
+		call: (c) => c.accounts.byId({ accountId: ownAccount })
+	},
+	'accounts.link': {
+		cells: onlyResidents,
+		// Taken off again at once, so that the other rows see each resident's accounts as seeded.
+		call: async (c) => {
+			const result = await c.accounts.link(linkTarget);
+			await c.accounts.unlink({ accountId: spareAccount });
+			return result;
+		}
+	},
+	'accounts.unlink': {
+		cells: onlyOwner,
+		call: (c) => c.accounts.unlink({ accountId: ownAccount })
+	},
+	'sync.push': {
+		cells: onlyOwner,
+		call: (c) => {
+			const device = aDevice();
+			return c.sync.push(device.push([device.createRequest(ownAccount).command]));
+		},
+		judge: (r) =>
+			(r as { results: Array<{ status: string }> }).results[0].status === 'applied'
+				? 'allow'
+				: 'deny'
+	},
+	'sync.pull': {
+		cells: onlyOwner,
+		call: (c) => c.sync.pull({ protocol: SYNC_PROTOCOL, cursor: null, limit: 500 }),
+		judge: (r) =>
+			(r as { changes: Array<{ table: string; op: string; row?: { id: unknown } }> }).changes.some(
+				(ch) => ch.table === 'accounts' && ch.op === 'put' && ch.row?.id === ownAccount
+			)
+				? 'allow'
+				: 'deny'
+	},
+	'sync.live': {
+		cells: signedIn,
+		call: async (c) => {
+			const stream = await c.sync.live({ protocol: SYNC_PROTOCOL });
+			await (stream as AsyncIterableIterator<unknown>).return?.();
+		}
+	},
+	'office.tariffs.publish': { cells: onlyOperator, call: (c) => c.office.tariffs.publish({}) },
+	'office.requests.list': { cells: onlyOperator, call: (c) => c.office.requests.list({}) },
+	'office.requests.setStatus': {
+		cells: onlyOperator,
+		call: (c) =>
+			c.office.requests.setStatus({ requestId: NO_REQUEST, status: 'accepted', reason: null })
+	},
+	'office.requests.remove': {
+		cells: onlyOperator,
+		call: (c) => c.office.requests.remove({ requestId: NO_REQUEST })
+	},
+	'tariffs.list': { cells: everyone, call: (c) => c.tariffs.list() },
+	'tariffs.rateMonth': {
+		cells: everyone,
+		call: (c) =>
+			c.tariffs.rateMonth({ tariffClass: 'household', month: '2026-10', usageKwh: '150' })
+	},
+	'billing.run': { cells: onlyOperator, call: (c) => c.billing.run({ month: '2026-09' }) }
+};
+
+async function outcome(row: Row, caller: Caller): Promise<Cell> {
+	try {
+		const result = await row.call(caller);
+		return row.judge ? row.judge(result) : 'allow';
+	} catch (error) {
+		if (!(error instanceof TRPCError)) throw error;
+		if (error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN') return 'deny';
+		// Past authorization, refused by a rule of the business or of the input: allowed to ask.
+		return 'allow';
+	}
+}
+
+beforeAll(async () => {
+	({ db, cleanup } = await seededDb(5));
+	const id = (sql: string, v: string) => (db.$client.prepare(sql).get(v) as { id: number }).id;
+	ownAccount = id('select id from accounts where number = ?', '1726001003');
+	await createUser(
+		db,
+		{ login: 'matrix-signin', password: 'matrix-12345', role: 'resident' },
+		FIXED_NOW
+	);
+	// A per-account login another resident may add (any account but the fixed demo ones).
+	const spare = db.$client
+		.prepare("select id, number from accounts where number not like '172600100%' limit 1")
+		.get() as { id: number; number: string };
+	linkTarget = { login: spare.number, password: 'spare-12345' };
+	spareAccount = spare.id;
+	const owner = await createUser(
+		db,
+		{ login: spare.number, password: linkTarget.password, role: 'resident' },
+		FIXED_NOW
+	);
+	db.insert(userAccounts)
+		.values({ userId: owner, accountId: spare.id, createdAtMs: FIXED_NOW })
+		.run();
+
+	callers.anonymous = anonymousCaller(db);
+	callers.resident = await callerAs(db, 'demo2', 'demo12345');
+	callers.otherResident = await callerAs(db, 'demo', 'demo12345');
+	callers.inspector = await callerAs(db, 'inspector', 'inspect12345');
+	callers.operator = await callerAs(db, 'operator', 'operate12345');
+});
+afterAll(() => cleanup());
+
+describe('authorization matrix', () => {
+	it('every procedure of the router has a row, and every row a procedure', () => {
+		const procedures = Object.keys(appRouter._def.procedures).sort();
+		expect(procedures.length).toBeGreaterThan(10);
+		expect(Object.keys(ROWS).sort()).toEqual(procedures);
+	});
+
+	for (const [path, row] of Object.entries(ROWS))
+		for (const actor of ACTORS)
+			it(`${path} × ${actor}: ${row.cells[actor]}`, async () => {
+				expect(await outcome(row, callers[actor])).toBe(row.cells[actor]);
+			});
+});
+
+// The HTTP endpoints themselves: what a request with or without a session or token gets.
+describe('HTTP endpoints', () => {
+	const TOKEN = 'matrix-ingest-token';
+	const ingest = (authorization?: string) =>
+		ingestPost({
+			request: new Request('http://localhost/api/ingest/readings', {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					...(authorization ? { authorization } : {})
+				},
+				body: JSON.stringify({ readings: [] })
+			})
+		} as Parameters<typeof ingestPost>[0]);
+
+	beforeAll(() => {
+		process.env.INGEST_TOKEN = TOKEN;
+	});
+
+	it('POST /api/ingest/readings: no token deny (401), a wrong token deny (401), the token allow', async () => {
+		expect((await ingest()).status).toBe(401);
+		expect((await ingest('Bearer not-the-token')).status).toBe(401);
+		// A resident's or operator's session is no head-end token: the endpoint reads no cookie.
+		expect((await ingest(`Bearer ${TOKEN}x`)).status).toBe(401);
+		expect((await ingest(`Bearer ${TOKEN}`)).status).toBe(200);
+	});
+
+	const viaRoute = async (
+		method: 'GET' | 'POST',
+		path: string,
+		user: SessionUser | null,
+		body?: unknown
+	) => {
+		const url = `http://localhost/api/trpc/${path}`;
+		const request = new Request(url, {
+			method,
+			headers: body === undefined ? {} : { 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body)
+		});
+		const event = {
+			request,
+			url: new URL(url),
+			locals: { user },
+			getClientAddress: () => '192.0.2.1',
+			cookies: { get: () => undefined, set: () => {}, delete: () => {} }
+		};
+		const handler = method === 'GET' ? trpcGet : trpcPost;
+		return (await handler(event as unknown as Parameters<typeof trpcGet>[0])).status;
+	};
+
+	it('GET/POST /api/trpc: the session (locals.user) decides, as in the table above', async () => {
+		const demo2 = (await callers.resident.auth.me()).user!;
+		const operator = (await callers.operator.auth.me()).user!;
+		expect(await viaRoute('GET', 'accounts.list', null)).toBe(401);
+		expect(await viaRoute('GET', 'accounts.list', demo2)).toBe(200);
+		expect(await viaRoute('GET', 'accounts.list', operator)).toBe(403);
+		expect(await viaRoute('GET', 'office.requests.list', demo2)).toBe(403);
+		expect(await viaRoute('GET', 'office.requests.list', operator)).toBe(200);
+		expect(await viaRoute('POST', 'billing.run', demo2, { month: '2026-09' })).toBe(403);
+		expect(await viaRoute('GET', 'tariffs.list', null)).toBe(200);
+	});
+});
