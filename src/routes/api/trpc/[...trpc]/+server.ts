@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { handleTrpcRequest } from '$lib/server/trpc/http';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/session';
 import { serverLiveHub } from '$lib/server/sync/hub';
+import { clientAddressOf } from '$lib/server/http/clientAddress';
 
 const handler: RequestHandler = (event) =>
 	handleTrpcRequest(event.request, () => ({
@@ -10,7 +11,7 @@ const handler: RequestHandler = (event) =>
 		user: event.locals.user,
 		now: Date.now,
 		live: serverLiveHub,
-		clientAddress: event.getClientAddress(),
+		clientAddress: clientAddressOf(event),
 		session: {
 			token: event.cookies.get(SESSION_COOKIE) ?? null,
 			set: (token, expiresAtMs) =>
