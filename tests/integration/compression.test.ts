@@ -69,10 +69,12 @@ describe('compressed answers', () => {
 		const br = await raw(PULL, { cookie, 'accept-encoding': 'gzip, deflate, br' });
 		expect(br.headers['content-encoding']).toBe('br');
 		expect(br.headers['vary']).toMatch(/accept-encoding/i);
-		expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+		// The same rows (the answer also carries the server's clock, which moves between calls).
+		const rows = (body: Buffer) => JSON.parse(body.toString()).result.data.changes;
+		expect(rows(brotliDecompressSync(br.body))).toEqual(rows(plain.body));
 		const gz = await raw(PULL, { cookie, 'accept-encoding': 'gzip' });
 		expect(gz.headers['content-encoding']).toBe('gzip');
-		expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
+		expect(rows(gunzipSync(gz.body))).toEqual(rows(plain.body));
 		expect(br.body.length).toBeLessThan(plain.body.length / 4);
 		expect(gz.body.length).toBeLessThan(plain.body.length / 4);
 	});
