@@ -6,7 +6,7 @@ import {
 	splitLink
 } from '@trpc/client';
 import type { AppRouter } from '$lib/server/trpc/root';
-import { CREDENTIAL_PROCEDURES, MAX_BATCH_SIZE } from '$lib/domain/auth';
+import { CREDENTIAL_PROCEDURES, MAX_BATCH_SIZE } from '$lib/domain/batching';
 
 // Queries and mutations go batched over HTTP (at most as many as the server takes in one batch);
 // a password check goes alone, since the server refuses it in a batch; subscriptions (sync.live)

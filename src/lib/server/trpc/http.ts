@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from './root';
 import type { Context } from './context';
-import { CREDENTIAL_PROCEDURES, MAX_BATCH_SIZE } from '../../domain/auth';
+import { CREDENTIAL_PROCEDURES, MAX_BATCH_SIZE } from '../../domain/batching';
 
 // A batch of 150 pulls once built a 9 MB answer and stalled everyone else, and a batch of 1,001
 // sign-ins checked 1,000 passwords in one request: batches are capped, and a password check
