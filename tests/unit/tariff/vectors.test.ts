@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-// The shared reference results, outside the repository; read-only.
-import fixture from '../../../../shared/fixtures/tariff-vectors.json';
+// The shared reference results (a copy of ../shared/fixtures, checked by fixtures.test.ts).
+import fixture from '../../fixtures/tariff-vectors.json';
 import {
 	compileBlocks,
 	HOUSEHOLD_2024_05,
