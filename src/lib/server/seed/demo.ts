@@ -1,7 +1,8 @@
 import type { Db } from '../db';
 import { REGIONS, districtsOfRegion } from '../../domain/geo';
 import { ensureReferenceData } from '../db/reference';
-import { assignInitialVersions } from '../sync/version';
+import { assignInitialVersions } from '../db/version';
+import { VERSIONED_TABLES } from '../sync/pullSources';
 import { addDays, addMonths, daysInMonth, monthOf } from '../../domain/dates';
 import { billMonth } from '../services/billing/run';
 import { appendLedgerEntries, type NewLedgerEntry } from '../services/ledger';
@@ -271,6 +272,6 @@ export function seedDemoData(db: Db, options: SeedOptions): { accounts: number; 
 		);
 	}
 	// Rows written in bulk above carry no sync version yet; give each its own so pulls can page.
-	assignInitialVersions(db);
+	assignInitialVersions(db, VERSIONED_TABLES);
 	return { accounts: plans.length, readings: readingCount };
 }

@@ -5,7 +5,7 @@ import { requestEvents, serviceRequests, syncTombstones } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import { assertAccountAccess } from './accounts';
 import { BusinessRuleError } from './errors';
-import { reserveVersions } from '../sync/version';
+import { reserveVersions } from '../db/version';
 import { canTransition, isOpen, OPEN_STATUSES } from '../../domain/requests/status';
 import type { CommandPayload } from '../../domain/sync/commands';
 import type { RequestRow, RequestStatus } from '../../domain/sync/tables';

@@ -2,7 +2,7 @@ import { asc, gt } from 'drizzle-orm';
 import type { Db } from '../db';
 import { tariffVersions } from '../db/schema';
 import { BusinessRuleError } from './errors';
-import { reserveVersions } from '../sync/version';
+import { reserveVersions } from '../db/version';
 import {
 	TariffError,
 	TARIFF_VERSIONS,

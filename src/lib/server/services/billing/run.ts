@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../../db';
 import type { TariffVersion } from '../../../tariff';
 import { loadTariffVersions } from '../tariffs';
-import { reserveVersions } from '../../sync/version';
+import { reserveVersions } from '../../db/version';
 import { addMonths, lastDayOf, tashkentToday } from '../../../domain/dates';
 import { emptyBillingReport, SKIPPED_LISTED, type BillingReport } from '../../../domain/billing';
 import { appendLedgerEntries, type NewLedgerEntry } from '../ledger';
