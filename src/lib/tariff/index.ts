@@ -24,7 +24,7 @@ export {
 	compileBlocks,
 	compileMonth,
 	emptyTiyinLines,
-	kwhToWh,
+	usageKwhToWh,
 	MAX_PRICE_TIYIN_PER_KWH,
 	MAX_USAGE_WH,
 	rateMonthTiyin,
@@ -35,4 +35,4 @@ export {
 	type CompiledMonth,
 	type CompiledMonthPart,
 	type TiyinLines
-} from './fast';
+} from './integerRating';

@@ -7,7 +7,7 @@ import {
 	formatKwh,
 	formatSom,
 	HOUSEHOLD_2025_05,
-	kwhToWh,
+	usageKwhToWh,
 	MAX_USAGE_WH,
 	rateMonth,
 	rateMonthTiyin,
@@ -96,7 +96,7 @@ describe('usage that is not a meter amount', () => {
 	});
 
 	it.each(badUsages)('is refused on the way to the integer path: %s', (_, usage, code) => {
-		expectRefused(() => kwhToWh(usage as Decimal.Value), code, /./);
+		expectRefused(() => usageKwhToWh(usage as Decimal.Value), code, /./);
 	});
 
 	it('is accepted when it is zero written as minus zero', () => {
@@ -196,7 +196,7 @@ describe('the integer path', () => {
 		expect(rateUsageTiyin(compiled, MAX_USAGE_WH)).toBe(
 			Number(rateUsage(blocks, '1000000').total.times(100).toFixed(0))
 		);
-		expectRefused(() => kwhToWh('1000000.001'), 'OUT_OF_RANGE', /beyond the integer path/);
+		expectRefused(() => usageKwhToWh('1000000.001'), 'OUT_OF_RANGE', /beyond the integer path/);
 	});
 
 	it('refuses a price beyond 90,000 so’m per kWh, which the decimal path still rates', () => {

@@ -1,12 +1,12 @@
 import type { AccountSummary } from '../account';
 import type { RequestKind } from './commands';
 import type { ChargeLine } from '../billing';
+import type { RequestStatus } from '../requests/status';
 
 // The rows a device holds, table by table, as the server sends them in a pull. Each is scoped
 // to one account (accountId) so a device can drop an account's rows when it is unlinked.
 
-export type RequestStatus =
-	'submitted' | 'accepted' | 'scheduled' | 'done' | 'rejected' | 'cancelled';
+export type { RequestStatus };
 
 export interface RequestRow {
 	id: string;

@@ -1,3 +1,4 @@
+import { DomainError } from '../errors';
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db';
 import type { TariffVersion } from '../../../tariff';
@@ -27,10 +28,10 @@ export interface BillingOptions {
 	onProgress?: (done: number, total: number) => void;
 }
 
-export class BillingMonthOpenError extends Error {
+export class BillingMonthOpenError extends DomainError {
 	override readonly name = 'BillingMonthOpenError';
 	constructor(readonly month: string) {
-		super('error.billing_month_not_over');
+		super('bad_request', 'error.billing_month_not_over');
 	}
 }
 
