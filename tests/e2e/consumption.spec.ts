@@ -1,5 +1,7 @@
 import { expect, test, e2eToday } from './helpers/test';
-import { TARIFF_VERSIONS, explain, formatKwh, formatSom, rateMonth } from '../../src/lib/tariff';
+import { TARIFF_VERSIONS, rateMonth } from '../../src/lib/tariff';
+import { explainIn } from '../../src/lib/i18n/allCatalogues';
+import { formatKwh, formatSom } from '../../src/lib/i18n/numbers';
 import { addMonths, daysInMonth, monthOf } from '../../src/lib/domain/dates';
 import { whToKwhText } from '../../src/lib/domain/readings/kwh';
 import { offlineAfterFirstSync, serverDb, signIn } from './helpers/app';
@@ -74,7 +76,7 @@ test.describe('consumption', () => {
 		const charge = charges.find((c) => c.month === month);
 		expect(charge, `a charge for ${month}`).toBeDefined();
 		const rating = rateMonth(TARIFF_VERSIONS, tariffClass, month, whToKwhText(charge!.usage_wh));
-		const expected = explain(rating, 'en');
+		const expected = explainIn(rating, 'en');
 
 		await offlineAfterFirstSync(page, context);
 		await page.goto(`/consumption?account=${accountId}`);

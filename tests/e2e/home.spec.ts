@@ -1,5 +1,6 @@
 import { expect, test, type Page, e2eToday } from './helpers/test';
-import { TARIFF_VERSIONS, explain } from '../../src/lib/tariff';
+import { TARIFF_VERSIONS } from '../../src/lib/tariff';
+import { explainIn } from '../../src/lib/i18n/allCatalogues';
 import { monthOf } from '../../src/lib/domain/dates';
 import { estimateMonth, type MonthEstimate } from '../../src/lib/domain/usage/estimate';
 import {
@@ -60,7 +61,7 @@ test.describe('home', () => {
 			// The calendar is pinned mid-month (E2E_CLOCK): the demo has readings up to yesterday.
 			expect(expected.daysCovered).toBeGreaterThan(0);
 			await expect(block.getByTestId('usage-so-far')).toHaveText(englishKwh(expected.usageSoFarWh));
-			const explanation = explain(expected.soFar, 'en');
+			const explanation = explainIn(expected.soFar, 'en');
 			await expect(block.getByTestId('bill-lines').getByRole('listitem')).toHaveText([
 				...explanation.lines
 			]);

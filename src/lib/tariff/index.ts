@@ -18,8 +18,6 @@ export { MAX_USAGE_KWH } from './decimal';
 export { rateUsage, type Rating, type RatingLine } from './rate';
 export { rateMonth, type MonthLine, type MonthPart, type MonthRating } from './rateMonth';
 export { ratePeriod, type DailyUsage, type PeriodMonth, type PeriodRating } from './ratePeriod';
-export { explain, type Explanation } from './explain';
-export { formatKwh, formatSom, LOCALES, type Locale } from './format';
 export {
 	compileBlocks,
 	compileMonth,

@@ -3,9 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
 	compileBlocks,
 	compileMonth,
-	explain,
-	formatKwh,
-	formatSom,
 	HOUSEHOLD_2025_05,
 	usageKwhToWh,
 	MAX_USAGE_WH,
@@ -17,9 +14,10 @@ import {
 	TARIFF_VERSIONS,
 	TariffError,
 	type DailyUsage,
-	type Locale,
 	type TariffErrorCode
 } from '$lib/tariff';
+import { explainIn } from '$lib/i18n/allCatalogues';
+import { formatKwh, formatSom, type Locale } from '$lib/i18n/numbers';
 
 /** Runs `action`, which must throw a TariffError with `code` and a message matching `message`. */
 function refusal(action: () => unknown): TariffError {
@@ -210,7 +208,7 @@ describe('locales other than uz, uz-Cyrl, ru and en', () => {
 	it.each(['de', 'uz-Latn', 'RU', ''])('are refused: %j', (locale) => {
 		const rating = rateUsage(blocks, '300');
 		for (const action of [
-			() => explain(rating, locale as Locale),
+			() => explainIn(rating, locale as Locale),
 			() => formatSom('1', locale as Locale),
 			() => formatKwh('1', locale as Locale)
 		]) {

@@ -6,7 +6,6 @@ import type { z } from 'zod';
 import type { rateMonthInput } from '../../domain/tariffQuery';
 import { reserveVersions } from '../db/version';
 import {
-	explain,
 	rateMonth,
 	TariffError,
 	TARIFF_VERSIONS,
@@ -14,6 +13,7 @@ import {
 	type TariffVersion
 } from '../../tariff';
 import type { SessionUser } from '../auth/session';
+import { explainIn } from '../../i18n/allCatalogues';
 
 /** Every database holds the published versions; adding them again changes nothing. */
 export function ensurePublishedTariffs(db: Db, nowMs: number): void {
@@ -101,7 +101,7 @@ export function rateMonthExplained(db: Db, input: RateMonthQuery) {
 			input.month,
 			input.usageKwh
 		);
-		return { amount: rating.total.toFixed(2), ...explain(rating, input.locale) };
+		return { amount: rating.total.toFixed(2), ...explainIn(rating, input.locale) };
 	} catch (error) {
 		if (error instanceof TariffError) throw new DomainError('bad_request', error.message);
 		throw error;
