@@ -27,5 +27,5 @@ export function ensureReferenceData(db: Db, nowMs: number): void {
 				.onConflictDoNothing()
 				.run();
 		ensurePublishedTariffs(db, nowMs);
-	})();
+	}).immediate();
 }

@@ -203,7 +203,7 @@ export function seedDemoData(db: Db, options: SeedOptions): { accounts: number; 
 	for (let start = 0; start < plans.length; start += batch) {
 		sqlite.transaction(() => {
 			for (let i = start; i < Math.min(plans.length, start + batch); i++) seedOne(plans[i], i);
-		})();
+		}).immediate();
 		options.onProgress?.(Math.min(plans.length, start + batch), total);
 	}
 
@@ -264,7 +264,7 @@ export function seedDemoData(db: Db, options: SeedOptions): { accounts: number; 
 		sqlite.transaction(() => {
 			for (let i = start; i < Math.min(seeded.length, start + batch); i++)
 				appendLedgerEntries(db, payOne(seeded[i]));
-		})();
+		}).immediate();
 		options.onProgress?.(
 			plans.length + billedMonths.length + Math.min(seeded.length, start + batch),
 			total

@@ -52,5 +52,5 @@ export function assignInitialVersions(db: Db): void {
 		}
 		const current = currentVersion(db);
 		if (next > current) reserveVersions(db, next - current);
-	})();
+	}).immediate();
 }
