@@ -16,7 +16,9 @@ export type BillingSkipReason =
 	/** No tariff version of the account's class is in force in the month. */
 	| 'no_tariff'
 	/** Usage beyond what the tariff module rates (10^12 kWh). */
-	| 'usage_out_of_range';
+	| 'usage_out_of_range'
+	/** More than the daily ceiling of the account's class every day of the month. */
+	| 'usage_above_ceiling';
 
 export interface SkippedAccount {
 	accountNumber: string;
