@@ -5,7 +5,7 @@ import { decodeChargeLines } from '../../domain/billing';
 import type { SessionUser } from '../auth/session';
 import { accountSummaries, linkedAccountIds } from '../services/accounts';
 import { requestRowsSince } from '../services/requests';
-import { tariffRowsSince } from '../services/tariffs';
+import { tariffRowsSince, withdrawnTariffIdsSince } from '../services/tariffs';
 import { currentVersion } from './version';
 import type { PullChange, PullInput, PullOutput } from '../../domain/sync/protocol';
 import type { ChargeRow, LedgerRow, ReadingMonthRow } from '../../domain/sync/tables';
@@ -202,6 +202,10 @@ export function pullChanges(
 		const globalSince = cursor[GLOBAL] ?? -1;
 		for (const { row } of tariffRowsSince(db, globalSince))
 			changes.push({ table: 'tariffs', op: 'put', row: { ...row } });
+		// A first pull (-1) has nothing to delete.
+		if (globalSince >= 0)
+			for (const id of withdrawnTariffIdsSince(db, globalSince))
+				changes.push({ table: 'tariffs', op: 'delete', id });
 		next[GLOBAL] = Math.max(globalSince, upTo);
 
 		for (const accountId of visible) {

@@ -4,7 +4,7 @@ import { desc, eq } from 'drizzle-orm';
 import { accounts, serviceRequests } from '../../db/schema';
 import { removeRequest, setRequestStatus } from '../../services/requests';
 import { inTransaction } from '../../db';
-import { publishTariffVersion } from '../../services/tariffs';
+import { publishTariffVersion, withdrawTariffVersion } from '../../services/tariffs';
 import { decideSuspect, heldSuspects } from '../../services/suspectReadings';
 import { kwhToWh } from '../../../domain/readings/kwh';
 import { operatorProcedure, router } from '../trpc';
@@ -63,7 +63,15 @@ export const officeRouter = router({
 			);
 			ctx.live.pokeEveryone(BROADCAST_SPREAD_MS);
 			return version;
-		})
+		}),
+		/** A version not in force yet is taken back; phones drop it on their next pull. */
+		withdraw: operatorProcedure
+			.input(z.object({ id: z.string({ error: 'error.invalid_input' }).min(1).max(64) }))
+			.mutation(({ ctx, input }) => {
+				inTransaction(ctx.db, () => withdrawTariffVersion(ctx.db, input.id, ctx.now()));
+				ctx.live.pokeEveryone(BROADCAST_SPREAD_MS);
+				return { id: input.id };
+			})
 	}),
 	requests: router({
 		list: operatorProcedure
