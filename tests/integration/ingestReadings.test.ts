@@ -235,10 +235,10 @@ describe('readings pushed by a smart-meter head-end', () => {
 		expect(count('select count(*) as n from readings')).toBe(before + 100_000);
 		const tookMs = performance.now() - started;
 		expect(tookMs).toBeLessThan(30_000);
-		// Applied in one go it held the loop for all of it (1.6 s on a quiet 2-core machine); now no
-		// stall is more than a small part of the whole (about 100 ms on a quiet machine; shared
-		// with other busy processes, everything takes several times longer).
-		expect(longestStallMs).toBeLessThan(Math.max(150, tookMs / 8));
+		// Applied in one go it held the loop for all of it (1.6 s on the probe's machine). Now its
+		// steps take 5–40 ms each; a loaded machine (the whole suite in parallel) deschedules the
+		// process at times, so the bound is relative: no stall near the length of the whole.
+		expect(longestStallMs).toBeLessThan(Math.max(400, tookMs / 5));
 	});
 
 	it('refuses more than 100,000 rows with 413 and applies none', async () => {
