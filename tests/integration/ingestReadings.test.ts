@@ -220,8 +220,10 @@ describe('readings pushed by a smart-meter head-end', () => {
 		// for long: other requests get in between).
 		const body = JSON.stringify({ readings });
 		let longestStallMs = 0;
+		let ticks = 0;
 		let lastTick = performance.now();
 		const ticker = setInterval(() => {
+			ticks++;
 			const now = performance.now();
 			longestStallMs = Math.max(longestStallMs, now - lastTick);
 			lastTick = now;
@@ -235,10 +237,12 @@ describe('readings pushed by a smart-meter head-end', () => {
 		expect(count('select count(*) as n from readings')).toBe(before + 100_000);
 		const tookMs = performance.now() - started;
 		expect(tookMs).toBeLessThan(30_000);
-		// Applied in one go it held the loop for all of it (1.6 s on the probe's machine). Now its
-		// steps take 5–40 ms each; a loaded machine (the whole suite in parallel) deschedules the
-		// process at times, so the bound is relative: no stall near the length of the whole.
-		expect(longestStallMs).toBeLessThan(Math.max(400, tookMs / 5));
+		// Applied in one go it held the loop for nearly all of it (1.6 s on the probe's machine).
+		// Now its steps take 5–40 ms each and the timer fires throughout; on a loaded machine
+		// (the whole suite in parallel) garbage collection and descheduling still pause the
+		// process now and then, so the bound is relative to the whole, not in milliseconds.
+		expect(ticks).toBeGreaterThan(20);
+		expect(longestStallMs).toBeLessThan(Math.max(150, tookMs / 2));
 	});
 
 	it('refuses more than 100,000 rows with 413 and applies none', async () => {
