@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { serverDb, signIn } from './helpers/app';
+import { addDays, tashkentToday, typedDay } from '../../src/lib/domain/dates';
+import { englishDate, serverDb, signIn } from './helpers/app';
 import { Office } from './helpers/office';
 
 function requestsWithReason(reason: string): Array<{ status: string }> {
@@ -115,7 +116,9 @@ test.describe('service requests', () => {
 		const reason = `Flickering lights ${Date.now()}`;
 		await fileRequest(page, 'inspection', reason);
 		const saved = page.getByRole('status').filter({ hasText: /^Request saved/ });
-		await expect(saved).toHaveText('Request saved. It is being sent now; its status is shown below.');
+		await expect(saved).toHaveText(
+			'Request saved. It is being sent now; its status is shown below.'
+		);
 		await expect(saved).not.toContainText('connection');
 		await expect(card(page, reason).getByTestId('request-status')).toHaveText('Status: Submitted');
 		await expect.poll(() => requestsWithReason(reason)).toEqual([{ status: 'submitted' }]);
@@ -145,6 +148,50 @@ test.describe('service requests', () => {
 		await request.getByRole('button', { name: 'Yes, cancel it' }).click();
 		await expect(request.getByTestId('request-status')).toContainText(/Cancelling|Cancelled/);
 		await expect.poll(() => requestsWithReason(reason)).toEqual([{ status: 'cancelled' }]);
+	});
+
+	test('a preferred date in the past is refused with a reason, and nothing is queued', async ({
+		page
+	}) => {
+		await openRequests(page);
+		const yesterday = addDays(tashkentToday(Date.now()), -1);
+		await page.getByLabel('Type of request').selectOption('inspection');
+		await page.getByLabel(/^Preferred date/).fill(typedDay(yesterday));
+		await page.getByRole('button', { name: 'Send request' }).click();
+		await expect(page.getByText('That day has passed. Choose today or a later day.')).toBeVisible();
+		await expect(page.getByLabel(/^Preferred date/)).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.getByTestId('pending-count')).toHaveCount(0);
+		await expect(page.getByRole('status').filter({ hasText: /^Request saved/ })).toHaveCount(0);
+	});
+
+	test("the preferred date is typed in the app's format, whatever the browser's language", async ({
+		page
+	}) => {
+		await openRequests(page);
+		const field = page.getByLabel(/^Preferred date/);
+		// A text field, not the browser's date picker (which writes dates the browser's way).
+		await expect(field).toHaveAttribute('type', 'text');
+		const inAWeek = addDays(tashkentToday(Date.now()), 7);
+		const hint = page.locator('#request-date-hint');
+		await expect(hint).toHaveText(/^Day\.month\.year, for example \d{2}\.\d{2}\.\d{4}$/);
+		await field.fill('31.02.2026');
+		await page.getByRole('button', { name: 'Send request' }).click();
+		await expect(page.locator('#request-preferredDate-error')).toHaveText(
+			/^Write the date as day\.month\.year, for example \d{2}\.\d{2}\.\d{4}\.$/
+		);
+
+		const reason = `Visit on a set day ${Date.now()}`;
+		await field.fill(typedDay(inAWeek));
+		await expect(hint).toHaveText(`That is ${englishDate(inAWeek)}.`);
+		await fileRequest(page, 'inspection', reason);
+		await expect(card(page, reason).locator('dd')).toContainText([englishDate(inAWeek)]);
+
+		// In Uzbek the hint is in Uzbek, and the format is the same, day first.
+		await page.evaluate(() => localStorage.setItem('tok.locale', 'uz'));
+		await page.reload();
+		await expect(page.locator('#request-date-hint')).toHaveText(
+			/^Kun\.oy\.yil, masalan \d{2}\.\d{2}\.\d{4}$/
+		);
 	});
 
 	test('the requests page fits a 360 px wide phone', async ({ page }) => {

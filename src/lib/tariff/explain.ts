@@ -29,13 +29,13 @@ interface Words {
 const WORDS: Readonly<Record<Locale, Words>> = {
 	uz: {
 		withinNorm: (kwh) => `${kwh} ijtimoiy norma doirasida`,
-		aboveNorm: (kwh, band) => `${kwh} me’yordan ortiq (${band})`,
+		aboveNorm: (kwh, band) => `${kwh} normadan ortiq (${band})`,
 		over: (fromKwh) => `${fromKwh}dan yuqori`,
 		total: (amount) => `Jami: ${amount}`
 	},
 	'uz-Cyrl': {
 		withinNorm: (kwh) => `${kwh} ижтимоий норма доирасида`,
-		aboveNorm: (kwh, band) => `${kwh} меъёрдан ортиқ (${band})`,
+		aboveNorm: (kwh, band) => `${kwh} нормадан ортиқ (${band})`,
 		over: (fromKwh) => `${fromKwh}дан юқори`,
 		total: (amount) => `Жами: ${amount}`
 	},

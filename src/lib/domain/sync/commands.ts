@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountIdInput } from '../account';
+import { isCalendarDay } from '../dates';
 
 // Every command kind, declared once: its name and the zod schema of its payload, shared by the
 // client (validated before it enters the outbox) and the server (validated again on push). The
@@ -34,7 +35,7 @@ export const COMMANDS = {
 			.default(null),
 		preferredDate: z
 			.string()
-			.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'error.date_format' })
+			.refine(isCalendarDay, { error: 'error.date_format' })
 			.nullable()
 			.default(null)
 	}),

@@ -43,6 +43,7 @@ export const en = {
 	'account.tariff.stove': 'Apartment with electric stove',
 	'sync.offline': 'Offline — last updated {time}',
 	'sync.offlineNever': 'Offline — nothing saved on this device yet',
+	'sync.checking': 'Checking what is saved on this device…',
 	'sync.updated': 'Updated {time}',
 	'sync.failed': 'Could not update: {reason}',
 	'sync.now': 'Sync now',
@@ -86,6 +87,8 @@ export const en = {
 	'request.officeComment': 'Comment from the office: {text}',
 	'request.reason': 'Reason',
 	'request.preferredDate': 'Preferred date',
+	'request.dateIs': 'That is {date}.',
+	'request.dateHint': 'Day.month.year, for example {example}',
 	'request.contactPhone': 'Contact phone',
 	'request.contactPhoneHint': 'For example +998901234567',
 	'request.note': 'Note',
@@ -120,6 +123,8 @@ export const en = {
 	'error.text_too_long': 'This text is too long.',
 	'error.phone_format': 'Enter the phone as +998 and 9 digits, for example +998901234567.',
 	'error.date_format': 'Enter a valid date.',
+	'error.date_typed': 'Write the date as day.month.year, for example {example}.',
+	'error.date_past': 'That day has passed. Choose today or a later day.',
 	'error.unknown_command': 'The server does not know this action. Please update the app.',
 	'error.device_forbidden':
 		'This device is registered to another sign-in. Sign out and sign in again.'

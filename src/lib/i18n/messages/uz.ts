@@ -44,6 +44,7 @@ export const uz: Messages = {
 	'account.tariff.stove': 'Elektr plitali xonadon',
 	'sync.offline': 'Internet yoʻq — oxirgi yangilanish {time}',
 	'sync.offlineNever': 'Internet yoʻq — bu qurilmada hali ma’lumot saqlanmagan',
+	'sync.checking': 'Qurilmada saqlangan ma’lumotlar tekshirilmoqda…',
 	'sync.updated': 'Yangilandi {time}',
 	'sync.failed': 'Yangilab boʻlmadi: {reason}',
 	'sync.now': 'Hozir yangilash',
@@ -87,6 +88,8 @@ export const uz: Messages = {
 	'request.officeComment': 'Idora izohi: {text}',
 	'request.reason': 'Sabab',
 	'request.preferredDate': 'Qulay sana',
+	'request.dateIs': 'Bu — {date}.',
+	'request.dateHint': 'Kun.oy.yil, masalan {example}',
 	'request.contactPhone': 'Aloqa uchun telefon',
 	'request.contactPhoneHint': 'Masalan, +998901234567',
 	'request.note': 'Izoh',
@@ -125,6 +128,8 @@ export const uz: Messages = {
 	'error.phone_format':
 		'Telefon raqamini +998 va 9 ta raqam bilan kiriting, masalan +998901234567.',
 	'error.date_format': 'Toʻgʻri sanani kiriting.',
+	'error.date_typed': 'Sanani kun.oy.yil koʻrinishida yozing, masalan {example}.',
+	'error.date_past': 'Bu kun oʻtib ketgan. Bugungi yoki keyingi kunni tanlang.',
 	'error.unknown_command': 'Server bu amalni tanimaydi. Iltimos, ilovani yangilang.',
 	'error.device_forbidden': 'Bu qurilma boshqa loginga bogʻlangan. Chiqib, qayta kiring.'
 };

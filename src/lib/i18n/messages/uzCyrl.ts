@@ -47,6 +47,7 @@ export const uzCyrl: Messages = {
 	'account.tariff.stove': 'Электр плитали хонадон',
 	'sync.offline': 'Интернет йўқ — охирги янгиланиш {time}',
 	'sync.offlineNever': 'Интернет йўқ — бу қурилмада ҳали маълумот сақланмаган',
+	'sync.checking': 'Қурилмада сақланган маълумотлар текширилмоқда…',
 	'sync.updated': 'Янгиланди {time}',
 	'sync.failed': 'Янгилаб бўлмади: {reason}',
 	'sync.now': 'Ҳозир янгилаш',
@@ -90,6 +91,8 @@ export const uzCyrl: Messages = {
 	'request.officeComment': 'Идора изоҳи: {text}',
 	'request.reason': 'Сабаб',
 	'request.preferredDate': 'Қулай сана',
+	'request.dateIs': 'Бу — {date}.',
+	'request.dateHint': 'Кун.ой.йил, масалан {example}',
 	'request.contactPhone': 'Алоқа учун телефон',
 	'request.contactPhoneHint': 'Масалан, +998901234567',
 	'request.note': 'Изоҳ',
@@ -127,6 +130,8 @@ export const uzCyrl: Messages = {
 	'error.phone_format':
 		'Телефон рақамини +998 ва 9 та рақам билан киритинг, масалан +998901234567.',
 	'error.date_format': 'Тўғри санани киритинг.',
+	'error.date_typed': 'Санани кун.ой.йил кўринишида ёзинг, масалан {example}.',
+	'error.date_past': 'Бу кун ўтиб кетган. Бугунги ёки кейинги кунни танланг.',
 	'error.unknown_command': 'Сервер бу амални танимайди. Илтимос, иловани янгиланг.',
 	'error.device_forbidden': 'Бу қурилма бошқа логинга боғланган. Чиқиб, қайта киринг.'
 };
