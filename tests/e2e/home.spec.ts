@@ -133,7 +133,7 @@ test.describe('home', () => {
 				? `This month’s use so far, ${englishSom(expected.soFarTiyin)}, already costs more than your prepayment. Please top up.`
 				: expected.prepaymentDays === 0
 					? 'At your recent use, your prepayment is enough for less than a day. Please top up.'
-					: /^At your recent use, your prepayment is enough for about \d+ days?\. Please top up\.$/
+					: /At your recent use, your prepayment is enough for about \d+ days?\. Please top up\.$/
 		);
 	});
 

@@ -132,9 +132,9 @@ test.describe('service requests', () => {
 		await expect(request.getByTestId('request-status')).toHaveText('Status: Submitted');
 
 		await request.getByRole('button', { name: 'Cancel request' }).click();
-		const question = request.getByRole('group');
+		const question = request.getByRole('group', { name: /^Cancel your request/ });
 		await expect(question).toContainText(
-			/^Cancel your request “Meter replacement” of \d{1,2} \w{3} \d{4}\? This cannot be undone/
+			/Cancel your request “Meter replacement” of \d{1,2} \w{3} \d{4}\? This cannot be undone/
 		);
 		// The safe answer has the focus: a second tap does not cancel by accident.
 		await expect(request.getByRole('button', { name: 'Keep the request' })).toBeFocused();
