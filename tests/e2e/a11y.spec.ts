@@ -63,7 +63,7 @@ for (const size of SIZES)
 			test(`every page signed in as ${login} has no serious or critical axe violations`, async ({
 				page
 			}) => {
-				test.setTimeout(150_000);
+				test.setTimeout(300_000);
 				await signIn(page, login, 'demo12345');
 				await expect(page.getByTestId('account-switcher')).toContainText(accountNumber);
 				const found: Record<string, unknown> = {};
