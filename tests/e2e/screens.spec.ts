@@ -92,8 +92,9 @@ for (const size of SIZES) {
 		}) => {
 			test.setTimeout(240_000);
 			await signIn(page, 'demo2', 'demo12345');
-			// The first sync in, so that pages show accounts rather than "none yet".
-			await expect(page.getByTestId('account-switcher')).toContainText('1726001003');
+			// The first sync in, so that pages show accounts rather than "none yet" (read on the page:
+			// the header's switcher has been seen stuck on its placeholder; see the closing note).
+			await expect(page.getByTestId('account-number').first()).toContainText('1726001003');
 			const problems: string[] = [];
 			for (const locale of size.locales) {
 				await setLocale(page, locale);
@@ -216,7 +217,7 @@ test.describe('first page weight', () => {
 		await settled(page);
 		const loginBytes = await scripts.total();
 		await signIn(page);
-		await expect(page.getByTestId('account-switcher')).toContainText('1726001001');
+		await expect(page.getByTestId('account-number').first()).toContainText('1726001001');
 		await settled(page);
 		// The same collector goes on with what the home page adds.
 		const afterSignInBytes = (await scripts.total()) - loginBytes;
@@ -230,7 +231,7 @@ test.describe('first page weight', () => {
 		const home = await cold.newPage();
 		const homeScripts = collectScripts(home);
 		await home.goto('/');
-		await expect(home.getByTestId('account-switcher')).toContainText('1726001001');
+		await expect(home.getByTestId('account-number').first()).toContainText('1726001001');
 		await settled(home);
 		const homeBytes = await homeScripts.total();
 		if (process.env.E2E_WEIGHT_DETAIL) console.log((await homeScripts.each()).join('\n'));
@@ -243,7 +244,7 @@ test.describe('first page weight', () => {
 		const first = await usual.newPage();
 		await first.goto('/');
 		// A fresh context's first sync: on a loaded 2-core machine it has taken more than 10 s.
-		await expect(first.getByTestId('account-switcher')).toContainText('1726001001', {
+		await expect(first.getByTestId('account-number').first()).toContainText('1726001001', {
 			timeout: 30_000
 		});
 		await serviceWorkerControls(first);
@@ -254,7 +255,7 @@ test.describe('first page weight', () => {
 		const again = await usual.newPage();
 		const againScripts = collectScripts(again);
 		await again.goto('/');
-		await expect(again.getByTestId('account-switcher')).toContainText('1726001001');
+		await expect(again.getByTestId('account-number').first()).toContainText('1726001001');
 		await settled(again);
 		const fromNetwork = againScripts.fromNetwork();
 		const loaded = againScripts.count();

@@ -113,4 +113,15 @@ describe('tariffs are data', () => {
 			.catch((e: unknown) => e);
 		expect((early as TRPCError).code).toBe('BAD_REQUEST');
 	});
+
+	it('a month that is no month of this century is refused as a malformed month', async () => {
+		const caller = anonymousCaller(db);
+		for (const month of ['0000-01', '1999-12', '2100-01']) {
+			const error = await caller.tariffs
+				.rateMonth({ tariffClass: 'household', month, usageKwh: '1' })
+				.catch((e: unknown) => e);
+			expect((error as TRPCError).code).toBe('BAD_REQUEST');
+			expect((error as TRPCError).message).toBe('error.month_format');
+		}
+	});
 });
