@@ -15,5 +15,15 @@ export const config = {
 	/** Seed demo users and data into an empty database. Set by `npm start`, never by `node build`. */
 	get demo(): boolean {
 		return process.env.TOK_DEMO === '1';
+	},
+	/**
+	 * Payme's merchant key (the Basic password Payme sends with login `Paycom`). Unset, the
+	 * Payme endpoint answers that it is not configured; only the demo (`npm start`) has a test key.
+	 */
+	get paymeKey(): string | undefined {
+		return process.env.PAYME_KEY || (this.demo ? DEMO_PAYME_KEY : undefined);
 	}
 };
+
+/** The demo's Payme key, public on purpose: it opens nothing outside `npm start`. */
+export const DEMO_PAYME_KEY = 'demo-payme-key-not-secret';

@@ -11,3 +11,4 @@ export * from './requests';
 export * from './auth';
 export * from './sync';
 export * from './tariffs';
+export * from './payments';
