@@ -4,10 +4,11 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
-// The fences between layers: browser code never imports server code and the other way round;
-// the pure cores (tariff, domain) import neither. Type-only imports are allowed (tRPC's
-// AppRouter type is how the client knows the API).
-const fence = (group) => ({
+// The fences between layers, as an early warning in the editor: browser code never imports server
+// code and the other way round; the pure cores (tariff, domain) import neither. The judge is
+// tests/architecture (the parts and forbidden imports as data, checked over the real import graph,
+// circles included); these patterns cover `$lib/…` and relative imports alike.
+const fence = (group, allowTypeImports = true) => ({
 	'no-restricted-imports': 'off',
 	'@typescript-eslint/no-restricted-imports': [
 		'error',
@@ -15,7 +16,7 @@ const fence = (group) => ({
 			patterns: [
 				{
 					group,
-					allowTypeImports: true,
+					allowTypeImports,
 					message: 'This layer must not import that one (see STYLE.md).'
 				}
 			]
@@ -47,21 +48,52 @@ export default ts.config(
 		}
 	},
 	{
+		// Browser code: type-only imports of the server pass (tRPC's AppRouter type).
 		files: [
 			'src/lib/client/**',
 			'src/lib/components/**',
+			'src/lib/pages/**',
 			'src/routes/**/*.svelte',
+			'src/routes/**/*.ts',
 			'src/service-worker.ts'
 		],
-		rules: fence(['$lib/server/*', '**/lib/server/*'])
+		ignores: ['src/routes/**/+server.ts', 'src/routes/**/*.server.ts'],
+		rules: fence(['$lib/server', '$lib/server/**', '**/server/**', '../server', 'node:*'])
 	},
 	{
-		files: ['src/lib/server/**'],
-		rules: fence(['$lib/client/*', '**/lib/client/*', '$lib/components/*'])
+		files: ['src/lib/server/**', 'src/hooks.server.ts', 'src/routes/**/+server.ts'],
+		rules: fence(
+			[
+				'$lib/client',
+				'$lib/client/**',
+				'**/client/**',
+				'$lib/components/**',
+				'**/components/**',
+				'$lib/pages/**',
+				'**/pages/**',
+				'**/i18n/index.svelte',
+				'dexie'
+			],
+			false
+		)
 	},
 	{
 		files: ['src/lib/tariff/**', 'src/lib/domain/**'],
-		rules: fence(['$lib/server/*', '**/server/*', '$lib/client/*', '**/client/*', 'node:*'])
+		rules: fence(
+			[
+				'$lib/server/**',
+				'**/server/**',
+				'$lib/client/**',
+				'**/client/**',
+				'$lib/components/**',
+				'**/components/**',
+				'**/i18n/index.svelte',
+				'**/i18n/catalogues/**',
+				'**/i18n/messages/**',
+				'node:*'
+			],
+			false
+		)
 	},
 	{
 		ignores: [

@@ -6,6 +6,10 @@ import { join } from 'node:path';
 const port = Number(process.env.E2E_PORT ?? 4173);
 // A fresh database per run, seeded with a small demo by `npm start` itself.
 export const E2E_DATA_DIR = join(tmpdir(), `tok-e2e-${port}`);
+// The calendar the end-to-end tests live on: the server (TOK_CLOCK) and every page
+// (tests/e2e/helpers/test.ts) start their clocks here, so the demo's "yesterday", "this month" and
+// the month-so-far are the same on any day the tests run. Mid-month, mid-morning in Tashkent.
+export const E2E_CLOCK = '2026-06-15T10:00:00+05:00';
 
 // Playwright's own browsers cannot be downloaded here; Debian's Chromium can. CHROMIUM_PATH
 // overrides, and where neither exists Playwright's own browser is used.
@@ -49,6 +53,12 @@ export default defineConfig({
 		timeout: 300_000,
 		reuseExistingServer: false,
 		stdout: 'pipe',
-		env: { DATA_DIR: E2E_DATA_DIR, PORT: String(port), HOST: '127.0.0.1', TOK_DEMO_ACCOUNTS: '200' }
+		env: {
+			DATA_DIR: E2E_DATA_DIR,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			TOK_DEMO_ACCOUNTS: '200',
+			TOK_CLOCK: E2E_CLOCK
+		}
 	}
 });

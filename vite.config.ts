@@ -31,7 +31,11 @@ export default defineConfig(({ isSsrBuild }) => ({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' }
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.ts', 'tests/architecture/**/*.test.ts'],
+					environment: 'node'
+				}
 			},
 			{
 				extends: true,

@@ -1,6 +1,8 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { getDb } from '$lib/server/db';
+import { serverNow } from '$lib/server/clock';
+import { ensureReferenceData } from '$lib/server/db/reference';
 import {
 	SESSION_COOKIE,
 	sessionCookieOptions,
@@ -10,22 +12,24 @@ import { compressed } from '$lib/server/http/compression';
 import { setSecurityHeaders } from '$lib/server/http/securityHeaders';
 
 export const init: ServerInit = () => {
-	// Applies migrations on start, not on the first request.
-	if (!building) getDb();
+	// Applies migrations and writes the reference data (regions, published tariffs) on start,
+	// not on the first request.
+	if (!building) ensureReferenceData(getDb(), serverNow());
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
-		const session = validateSessionToken(getDb(), token, Date.now());
+		const nowMs = serverNow();
+		const session = validateSessionToken(getDb(), token, nowMs);
 		if (session) {
 			event.locals.user = session.user;
 			if (session.renewed)
 				event.cookies.set(
 					SESSION_COOKIE,
 					token,
-					sessionCookieOptions(event.url, session.expiresAtMs)
+					sessionCookieOptions(event.url, session.expiresAtMs, nowMs)
 				);
 		} else {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });

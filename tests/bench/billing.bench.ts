@@ -5,6 +5,9 @@
  * Reports account-months per second and the peak RSS sampled after every chunk, to show that
  * memory stays flat as the accounts grow. The scratch databases live in os.tmpdir() and are
  * deleted afterwards. Generation uses raw multi-row inserts; it is not timed.
+ *
+ * Judged against raw better-sqlite3 inserts measured just before each run (baseline.ts): the
+ * target was 200,000 account-months/s on a machine doing 1.35 M raw inserts/s.
  */
 import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,9 +16,10 @@ import { openDatabase } from '../../src/lib/server/db';
 import { billMonth } from '../../src/lib/server/services/billing/run';
 import { verifyLedger } from '../../src/lib/server/services/ledger';
 import { ensurePublishedTariffs } from '../../src/lib/server/services/tariffs';
+import { judge, rawInsertsPerSecond, REFERENCE_RAW_INSERTS_PER_S } from './baseline';
 
 const SIZES = (process.env.BILLING_BENCH_SIZES ?? '250000,1000000').split(',').map(Number);
-const TARGET_PER_SECOND = 200_000;
+const TARGET_RATIO = 200_000 / REFERENCE_RAW_INSERTS_PER_S;
 /** "Flat": the larger run's peak RSS within this much of the smaller one's. */
 const FLAT_MARGIN_MB = 64;
 const MONTH = '2026-10';
@@ -105,6 +109,7 @@ interface Figures {
 	perSecond: number;
 	rssBeforeMb: number;
 	peakRssMb: number;
+	fast: boolean;
 	ok: boolean;
 }
 
@@ -119,6 +124,7 @@ function bench(accounts: number): Figures {
 				`${((performance.now() - started) / 1000).toFixed(1)} s (${mb(statSync(file).size)} MB)`
 		);
 
+		const rawPerSecond = rawInsertsPerSecond();
 		const db = openDatabase(file);
 		ensurePublishedTariffs(db, NOW);
 		const rssBefore = process.memoryUsage().rss;
@@ -145,17 +151,32 @@ function bench(accounts: number): Figures {
 			again.unchanged === accounts &&
 			verified.mismatches.length === 0;
 		const perSecond = accounts / seconds;
+		const fast = judge(
+			`billing ${fmt(accounts)} accounts, ${seconds.toFixed(2)} s`,
+			perSecond,
+			'account-months/s',
+			rawPerSecond,
+			'raw inserts/s',
+			TARGET_RATIO
+		);
 		console.log(
-			`billing ${fmt(accounts)} accounts: ${seconds.toFixed(2)} s, ${fmt(perSecond)} account-months/s ` +
-				`(target ≥ ${fmt(TARGET_PER_SECOND)}) ${perSecond >= TARGET_PER_SECOND ? 'PASS' : 'FAIL'}; ` +
-				`RSS ${mb(rssBefore)} MB before, peak ${mb(peak)} MB; ` +
+			`billing ${fmt(accounts)} accounts: RSS ${mb(rssBefore)} MB before, peak ${mb(peak)} MB; ` +
 				`${fmt(report.charged)} charged, ledger ${verified.mismatches.length === 0 ? 'verified' : 'MISMATCH'}`
 		);
 		console.log(
 			`billing ${fmt(accounts)} accounts, billed again: ${rerunSeconds.toFixed(2)} s, ` +
-				`${fmt(accounts / rerunSeconds)} account-months/s, ${fmt(again.unchanged)} unchanged`
+				`${fmt(accounts / rerunSeconds)} account-months/s, ratio ` +
+				`${(accounts / rerunSeconds / rawPerSecond).toFixed(4)} to raw inserts, ${fmt(again.unchanged)} unchanged`
 		);
-		return { accounts, seconds, perSecond, rssBeforeMb: mb(rssBefore), peakRssMb: mb(peak), ok };
+		return {
+			accounts,
+			seconds,
+			perSecond,
+			rssBeforeMb: mb(rssBefore),
+			peakRssMb: mb(peak),
+			fast,
+			ok
+		};
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
@@ -169,6 +190,5 @@ export async function run(): Promise<boolean> {
 		`billing memory: peak RSS ${small.peakRssMb} MB at ${fmt(small.accounts)} accounts, ` +
 			`${large.peakRssMb} MB at ${fmt(large.accounts)} (flat within ${FLAT_MARGIN_MB} MB: ${flat ? 'PASS' : 'FAIL'})`
 	);
-	const fast = figures.every((f) => f.perSecond >= TARGET_PER_SECOND);
-	return fast && flat && figures.every((f) => f.ok);
+	return flat && figures.every((f) => f.fast && f.ok);
 }

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './helpers/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { E2E_DATA_DIR } from '../../playwright.config';

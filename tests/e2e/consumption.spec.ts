@@ -1,6 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { TARIFF_VERSIONS, explain, formatKwh, formatSom, rateMonth } from '../../src/lib/tariff';
-import { addMonths, daysInMonth, monthOf, tashkentToday } from '../../src/lib/domain/dates';
+import { expect, test, e2eToday } from './helpers/test';
+import { TARIFF_VERSIONS, rateMonth } from '../../src/lib/tariff';
+import { explainIn } from '../../src/lib/i18n/allCatalogues';
+import { formatKwh, formatSom } from '../../src/lib/i18n/numbers';
+import { addMonths, daysInMonth, monthOf } from '../../src/lib/domain/dates';
 import { whToKwhText } from '../../src/lib/domain/readings/kwh';
 import { offlineAfterFirstSync, serverDb, signIn } from './helpers/app';
 
@@ -70,11 +72,11 @@ test.describe('consumption', () => {
 		context
 	}) => {
 		const { accountId, tariffClass, charges } = chargesOf(NUMBER);
-		const month = addMonths(monthOf(tashkentToday(Date.now())), -3);
+		const month = addMonths(monthOf(e2eToday()), -3);
 		const charge = charges.find((c) => c.month === month);
 		expect(charge, `a charge for ${month}`).toBeDefined();
 		const rating = rateMonth(TARIFF_VERSIONS, tariffClass, month, whToKwhText(charge!.usage_wh));
-		const expected = explain(rating, 'en');
+		const expected = explainIn(rating, 'en');
 
 		await offlineAfterFirstSync(page, context);
 		await page.goto(`/consumption?account=${accountId}`);

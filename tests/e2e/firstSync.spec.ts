@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { signIn } from './helpers/app';
 
 // Between signing in on a new device and the first sync bringing the accounts, the pages have no

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, pinClock } from './helpers/test';
 import { accountTruth, englishSom, serviceWorkerControls, signIn } from './helpers/app';
 
 test.describe('offline', () => {
@@ -32,7 +32,7 @@ test.describe('offline', () => {
 	test('control: with the service worker blocked, the same offline reload fails', async ({
 		browser
 	}) => {
-		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const context = await pinClock(await browser.newContext({ serviceWorkers: 'block' }));
 		const page = await context.newPage();
 		await signIn(page);
 		await expect(page.getByRole('article')).toHaveCount(2);

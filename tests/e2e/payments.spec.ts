@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { addMonths, monthOf, tashkentToday } from '../../src/lib/domain/dates';
+import { expect, test, e2eToday } from './helpers/test';
+import { addMonths, monthOf } from '../../src/lib/domain/dates';
 import { decodeChargeLines } from '../../src/lib/domain/billing';
 import {
 	englishDate,
@@ -60,7 +60,7 @@ test.describe('payments history', () => {
 		page,
 		context
 	}) => {
-		const month = addMonths(monthOf(tashkentToday(Date.now())), -2);
+		const month = addMonths(monthOf(e2eToday()), -2);
 		const { accountId, lastPayment, charge } = truth(NUMBER, month);
 		await offlineAfterFirstSync(page, context);
 		await page.goto(`/payments?account=${accountId}`);

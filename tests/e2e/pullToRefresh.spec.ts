@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { signIn } from './helpers/app';
 
 test.use({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 640 } });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { readFile } from 'node:fs/promises';
 import { englishDate, offlineAfterFirstSync, serverDb, signIn } from './helpers/app';
 

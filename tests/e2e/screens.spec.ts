@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, pinClock } from './helpers/test';
 import { gzipSync } from 'node:zlib';
 import { serviceWorkerControls, signIn } from './helpers/app';
 
@@ -156,7 +156,7 @@ test.describe('first page weight', () => {
 			['/consumption', 'Sign in to Tok'],
 			['/help', 'Help']
 		] as const) {
-			const context = await browser.newContext({ serviceWorkers: 'block' });
+			const context = await pinClock(await browser.newContext({ serviceWorkers: 'block' }));
 			const page = await context.newPage();
 			const scripts = collectScripts(page);
 			await page.goto(path);
@@ -175,7 +175,7 @@ test.describe('first page weight', () => {
 	test('the signed-in home stays under its ceiling, and a returning visit fetches no script from the network', async ({
 		browser
 	}, testInfo) => {
-		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const context = await pinClock(await browser.newContext({ serviceWorkers: 'block' }));
 		const page = await context.newPage();
 		const scripts = collectScripts(page);
 		await page.goto('/login');
@@ -190,7 +190,9 @@ test.describe('first page weight', () => {
 		// A returning person opens / directly, signed in, with an empty HTTP cache and no service
 		// worker (a cleared cache): the worst case.
 		const state = await context.storageState();
-		const cold = await browser.newContext({ serviceWorkers: 'block', storageState: state });
+		const cold = await pinClock(
+			await browser.newContext({ serviceWorkers: 'block', storageState: state })
+		);
 		const home = await cold.newPage();
 		const homeScripts = collectScripts(home);
 		await home.goto('/');
@@ -203,7 +205,7 @@ test.describe('first page weight', () => {
 
 		// The usual case: the service worker precached the app on the first visit, so a returning
 		// visit (on 2G, or offline) takes every script from the phone.
-		const usual = await browser.newContext({ storageState: state });
+		const usual = await pinClock(await browser.newContext({ storageState: state }));
 		const first = await usual.newPage();
 		await first.goto('/');
 		await expect(first.getByTestId('account-switcher')).toContainText('1726001001');

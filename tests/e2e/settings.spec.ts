@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { serviceWorkerControls, signIn } from './helpers/app';
 
 async function openSettings(page: import('@playwright/test').Page) {

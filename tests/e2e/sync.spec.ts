@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, pinClock } from './helpers/test';
 import { serviceWorkerControls } from './helpers/app';
 import { makeNetworkFlaky } from './helpers/flakyNetwork';
 import { Office } from './helpers/office';
@@ -231,7 +231,7 @@ test.describe('a server that dies mid-push', () => {
 		const office = await Office.signIn(own.baseURL);
 		await office.removeOpenDemoRequests();
 		await office.dispose();
-		const context = await browser.newContext({ baseURL: own.baseURL });
+		const context = await pinClock(await browser.newContext({ baseURL: own.baseURL }));
 		const page = await context.newPage();
 		try {
 			await openRequests(page);

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { addMonths, monthOf, tashkentToday } from '../../src/lib/domain/dates';
+import { expect, test, e2eToday } from './helpers/test';
+import { addMonths, monthOf } from '../../src/lib/domain/dates';
 import { whToKwhText } from '../../src/lib/domain/readings/kwh';
 import { serverDb, signIn } from './helpers/app';
 
@@ -28,7 +28,7 @@ test('the phone explains a bill in the same words and sums as the server, in eve
 	request
 }) => {
 	await signIn(page);
-	const thisMonth = monthOf(tashkentToday(Date.now()));
+	const thisMonth = monthOf(e2eToday());
 	for (const [offset, locale] of [
 		[-2, 'en'],
 		[-7, 'ru'],

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { anonymousCaller, callerAs, pullAll, seededDb } from './helpers/testDb';
-import { explain, rateMonth, TARIFF_VERSIONS } from '../../src/lib/tariff';
+import { rateMonth, TARIFF_VERSIONS } from '../../src/lib/tariff';
+import { explainIn } from '../../src/lib/i18n/allCatalogues';
 import type { Db } from '../../src/lib/server/db';
 
 let db: Db;
@@ -46,7 +47,7 @@ describe('tariffs are data', () => {
 				locale
 			});
 			const local = rateMonth(TARIFF_VERSIONS, 'household', month, usage);
-			expect(served).toEqual({ amount: local.total.toFixed(2), ...explain(local, locale) });
+			expect(served).toEqual({ amount: local.total.toFixed(2), ...explainIn(local, locale) });
 		}
 	});
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explain, HOUSEHOLD_2024_05, rateMonth, TARIFF_VERSIONS } from '../../src/lib/tariff';
+import { HOUSEHOLD_2024_05, rateMonth, TARIFF_VERSIONS } from '../../src/lib/tariff';
+import { explainIn } from '../../src/lib/i18n/allCatalogues';
 import {
 	chartScale,
 	compareWithEarlier,
@@ -131,7 +132,7 @@ describe('a bill explained', () => {
 		expect(result.rating.total.toString()).toBe(expected.total.toString());
 		// A number and its unit are held together by a no-break space.
 		const nb = (text: string) => text.replace(/ (kWh|so'm)/g, '\u00a0$1');
-		expect(explain(result.rating, 'en')).toEqual({
+		expect(explainIn(result.rating, 'en')).toEqual({
 			lines: [
 				nb("200 kWh within the social norm × 600 = 120,000 so'm"),
 				nb("145.678 kWh above the norm (200–500 kWh) × 800 = 116,542.40 so'm")

@@ -17,9 +17,9 @@ interface FixtureRegion {
 	ru: string;
 }
 
-// shared/ sits beside the project root: ../shared/fixtures/uz-regions.json from there.
+// A copy of ../shared/fixtures/uz-regions.json (fixtures.test.ts keeps them equal).
 const fixture = JSON.parse(
-	readFileSync(new URL('../../../shared/fixtures/uz-regions.json', import.meta.url), 'utf8')
+	readFileSync(new URL('../fixtures/uz-regions.json', import.meta.url), 'utf8')
 ) as { regions: FixtureRegion[] };
 
 const TASHKENT_CITY = '1726';

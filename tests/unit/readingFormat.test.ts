@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { kwhToWh, whToKwhText } from '../../src/lib/domain/readings/kwh';
+import { tryKwhTextToWh, whToKwhText } from '../../src/lib/domain/readings/kwh';
 import { parseReadingRow } from '../../src/lib/domain/readings/ingest';
 
 describe('kWh as machines send it', () => {
 	it('turns kWh with up to three decimals into exact watt-hours', () => {
-		expect(kwhToWh('12345.678')).toBe(12_345_678);
-		expect(kwhToWh('0.1')).toBe(100);
-		expect(kwhToWh('0.02')).toBe(20);
-		expect(kwhToWh('7')).toBe(7000);
-		expect(kwhToWh('999999999999.999')).toBe(999_999_999_999_999);
+		expect(tryKwhTextToWh('12345.678')).toBe(12_345_678);
+		expect(tryKwhTextToWh('0.1')).toBe(100);
+		expect(tryKwhTextToWh('0.02')).toBe(20);
+		expect(tryKwhTextToWh('7')).toBe(7000);
+		expect(tryKwhTextToWh('999999999999.999')).toBe(999_999_999_999_999);
 	});
 
 	it('refuses anything that is not a plain kWh decimal rather than guessing', () => {
@@ -26,14 +26,14 @@ describe('kWh as machines send it', () => {
 			'5.',
 			'1000000000000'
 		]) {
-			expect(kwhToWh(bad)).toBeNull();
+			expect(tryKwhTextToWh(bad)).toBeNull();
 		}
 	});
 
 	it('reads back every value it writes, to the watt-hour', () => {
 		fc.assert(
 			fc.property(fc.integer({ min: 0, max: 999_999_999_999_999 }), (wh) => {
-				expect(kwhToWh(whToKwhText(wh))).toBe(wh);
+				expect(tryKwhTextToWh(whToKwhText(wh))).toBe(wh);
 			})
 		);
 	});

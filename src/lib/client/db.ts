@@ -1,13 +1,5 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { AccountSummary } from '$lib/domain/account';
-import type {
-	ChargeRow,
-	LedgerRow,
-	ReadingMonthRow,
-	RequestRow,
-	SyncedTable,
-	TariffRow
-} from '$lib/domain/sync/tables';
+import { SYNCED, SYNCED_TABLES, type SyncedRows, type SyncedTable } from '$lib/domain/sync/tables';
 import type { OutboxRow } from './sync/outbox/outboxRow';
 
 /** What the device remembers beside the synced rows, one row per key. */
@@ -30,52 +22,58 @@ export type MetaKey = keyof MetaValues;
 export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];
 
 /**
+ * The device's own tables, beside the synced ones (declared in domain/sync/tables.ts): the
+ * outbox's seq index is not unique, since a gap answer renumbers unacknowledged commands inside
+ * one transaction.
+ */
+const LOCAL_TABLES = {
+	meta: { indexes: 'key', sinceDexieVersion: 1 },
+	outbox: { indexes: 'id, seq, state', sinceDexieVersion: 2 }
+} as const;
+
+/** Dexie's schema of each version, 1 up to the newest, from the tables' `sinceDexieVersion`. */
+export function dexieVersions(): Array<Record<string, string>> {
+	const tables: Array<{ name: string; indexes: string; sinceDexieVersion: number }> = [
+		...Object.entries(LOCAL_TABLES).map(([name, spec]) => ({ name, ...spec })),
+		...SYNCED_TABLES.map((name) => ({ name, ...SYNCED[name] }))
+	];
+	const newest = Math.max(...tables.map((t) => t.sinceDexieVersion));
+	return Array.from({ length: newest }, (_, i) =>
+		Object.fromEntries(
+			tables.filter((t) => t.sinceDexieVersion <= i + 1).map((t) => [t.name, t.indexes])
+		)
+	);
+}
+
+type SyncedEntityTables = { [T in SyncedTable]: EntityTable<SyncedRows[T], 'id'> };
+
+/**
  * One IndexedDB database per signed-in user on this device, so that signing out deletes exactly
  * that user's data and one person's accounts never show under another's sign-in.
  */
-export class TokDb extends Dexie {
-	accounts!: EntityTable<AccountSummary, 'id'>;
+class TokDatabase extends Dexie {
 	meta!: EntityTable<MetaRow, 'key'>;
 	outbox!: EntityTable<OutboxRow, 'id'>;
-	requests!: EntityTable<RequestRow, 'id'>;
-	ledger!: EntityTable<LedgerRow, 'id'>;
-	readingMonths!: EntityTable<ReadingMonthRow, 'id'>;
-	tariffs!: EntityTable<TariffRow, 'id'>;
-	charges!: EntityTable<ChargeRow, 'id'>;
 
 	/** `options` lets tests run on fake-indexeddb. */
 	constructor(name: string, options?: DexieOptions) {
 		super(name, options);
-		this.version(1).stores({ accounts: 'id, number', meta: 'key' });
-		// Version 2: the outbox and the cursor-synced tables. Rows of one account carry accountId,
-		// indexed, so that they can be dropped when the account is unlinked. The seq index is not
-		// unique: a gap answer renumbers unacknowledged commands inside one transaction.
-		// A table added to domain/sync/tables.ts needs a new version(3) here, and ACCOUNT_KEY below.
-		this.version(2).stores({
-			accounts: 'id, number',
-			meta: 'key',
-			outbox: 'id, seq, state',
-			requests: 'id, accountId',
-			ledger: 'id, accountId',
-			readingMonths: 'id, accountId, [accountId+month]',
-			tariffs: 'id, tariffClass',
-			charges: 'id, accountId, [accountId+month]'
-		});
+		dexieVersions().forEach((stores, i) => this.version(i + 1).stores(stores));
 	}
 }
+
+/** The Dexie database with one typed table per synced table of the registry. */
+export type TokDb = TokDatabase & SyncedEntityTables;
+// Dexie makes the table properties at run time from the schema; TypeScript learns them here.
+export const TokDb = TokDatabase as unknown as new (name: string, options?: DexieOptions) => TokDb;
 
 /**
  * Per synced table, the field that says which account a row belongs to (null: shared by all,
  * like tariffs). An account no longer visible to the user loses its rows by it.
  */
-export const ACCOUNT_KEY: Record<SyncedTable, 'id' | 'accountId' | null> = {
-	accounts: 'id',
-	requests: 'accountId',
-	ledger: 'accountId',
-	readingMonths: 'accountId',
-	tariffs: null,
-	charges: 'accountId'
-};
+export const ACCOUNT_KEY = Object.fromEntries(
+	SYNCED_TABLES.map((name) => [name, SYNCED[name].accountKey])
+) as { [T in SyncedTable]: (typeof SYNCED)[T]['accountKey'] };
 
 export const userDbName = (userId: number) => `tok-user-${userId}`;
 

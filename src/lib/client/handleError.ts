@@ -1,3 +1,4 @@
+import { fieldMessageKeys } from '$lib/domain/validation';
 import { TRPCClientError } from '@trpc/client';
 import { isMessageKey, type MessageKey } from '$lib/i18n/index.svelte';
 
@@ -41,10 +42,11 @@ export function readableError(error: unknown): ReadableError {
 export function fieldErrorsOf(
 	issues: readonly { path: readonly PropertyKey[]; message: string }[]
 ): Record<string, MessageKey> {
-	const fields: Record<string, MessageKey> = {};
-	for (const issue of issues) {
-		const field = String(issue.path[0] ?? '');
-		fields[field] ??= isMessageKey(issue.message) ? issue.message : 'error.invalid_input';
-	}
-	return fields;
+	const fields = fieldMessageKeys(issues, (path) => String(path[0] ?? ''));
+	return Object.fromEntries(
+		Object.entries(fields).map(([field, key]) => [
+			field,
+			isMessageKey(key) ? key : 'error.invalid_input'
+		])
+	);
 }

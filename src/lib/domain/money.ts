@@ -1,9 +1,10 @@
 import Decimal from 'decimal.js';
 
-/** Integer tiyin (as stored) to so'm as an exact decimal. */
-export function tiyinToSom(tiyin: number): Decimal {
-	return new Decimal(tiyin).div(100);
-}
+/**
+ * Integer tiyin (as stored) to so'm as an exact decimal: the tariff module's one conversion
+ * (it refuses a tiyin that is not a whole number).
+ */
+export { tiyinToSom } from '../tariff/integerRating';
 
 /** Integer Wh (as stored) to kWh as an exact decimal. */
 export function whToKwh(wh: number): Decimal {

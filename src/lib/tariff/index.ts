@@ -18,13 +18,11 @@ export { MAX_USAGE_KWH } from './decimal';
 export { rateUsage, type Rating, type RatingLine } from './rate';
 export { rateMonth, type MonthLine, type MonthPart, type MonthRating } from './rateMonth';
 export { ratePeriod, type DailyUsage, type PeriodMonth, type PeriodRating } from './ratePeriod';
-export { explain, type Explanation } from './explain';
-export { formatKwh, formatSom, LOCALES, type Locale } from './format';
 export {
 	compileBlocks,
 	compileMonth,
 	emptyTiyinLines,
-	kwhToWh,
+	usageKwhToWh,
 	MAX_PRICE_TIYIN_PER_KWH,
 	MAX_USAGE_WH,
 	rateMonthTiyin,
@@ -35,4 +33,4 @@ export {
 	type CompiledMonth,
 	type CompiledMonthPart,
 	type TiyinLines
-} from './fast';
+} from './integerRating';

@@ -31,7 +31,7 @@ function published(version: TariffVersion): TariffVersion {
 }
 
 // Source: the published tariffs from 1 May 2024 and 1 May 2025, as DESIGN.md ("The tariff") and
-// shared/fixtures/tariff-vectors.json give them. Where two neighbouring blocks share a price the
+// tests/fixtures/tariff-vectors.json give them. Where two neighbouring blocks share a price the
 // publication gives one block (2024 household and stove: 200–1,000 kWh), and so do we: each
 // line is rounded on its own, so merging blocks is part of the tariff, not a style choice.
 

@@ -10,6 +10,7 @@ import {
 	writeFileSync
 } from 'node:fs';
 import { createServer } from 'node:net';
+import { E2E_CLOCK } from '../../../playwright.config';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,7 +112,8 @@ export class ServerProcess {
 				PORT: String(this.port),
 				HOST: '127.0.0.1',
 				DATA_DIR: this.dataDir,
-				BODY_SIZE_LIMIT: '16M'
+				BODY_SIZE_LIMIT: '16M',
+				TOK_CLOCK: E2E_CLOCK
 			}
 		});
 		const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000));

@@ -6,7 +6,12 @@
  * mockSyncServer), so it stays simple enough to be obviously right.
  */
 import { TRPCClientError } from '@trpc/client';
-import { COMMANDS, isCommandKind } from '../../../src/lib/domain/sync/commands';
+import {
+	COMMANDS,
+	isCommandKind,
+	type CommandKind,
+	type CommandPayload
+} from '../../../src/lib/domain/sync/commands';
 import type {
 	CommandEnvelope,
 	CommandResult,
@@ -28,6 +33,21 @@ export interface LogEntry {
 
 type Outcome = { result: unknown } | { reason: string };
 
+/**
+ * The server's side as the sync tests drive it: the fake below, or the real router over a SQLite
+ * file (routerServer.ts), so that the same traces run against both.
+ */
+export interface SyncServer {
+	push(input: PushInput): PushOutput | Promise<PushOutput>;
+	pull(input: PullInput): PullOutput | Promise<PullOutput>;
+	/** The office takes a request into work; from then on the resident cannot cancel it. */
+	accept(requestId: string): void;
+	/** Every command the server applied or refused, in the order it did. */
+	readonly log: LogEntry[];
+	/** What a device should hold after a full pull: every request, as the server has it. */
+	requestRows(): RequestRow[];
+}
+
 export function updateRequiredError(): TRPCClientError<never> {
 	return TRPCClientError.from({
 		error: {
@@ -38,7 +58,7 @@ export function updateRequiredError(): TRPCClientError<never> {
 	}) as TRPCClientError<never>;
 }
 
-export class FakeSyncServer {
+export class FakeSyncServer implements SyncServer {
 	/** Clients older than this are refused with 'error.update_required'. */
 	minProtocol = 1;
 	/** Every command the server applied or refused, in the order it did. */
@@ -130,12 +150,11 @@ export class FakeSyncServer {
 			.sort((a, b) => (a.id < b.id ? -1 : 1));
 	}
 
-	private apply(command: CommandEnvelope, nowMs: number): Outcome {
-		if (!isCommandKind(command.kind)) return { reason: 'error.unknown_command' };
-		if (command.kind === 'request.create') {
-			const parsed = COMMANDS['request.create'].safeParse(command.payload);
-			if (!parsed.success) return { reason: 'error.invalid_input' };
-			const p = parsed.data;
+	/** One handler per command kind: a new kind cannot fall into another kind's branch. */
+	private readonly handlers: {
+		[K in CommandKind]: (payload: CommandPayload<K>, nowMs: number) => Outcome;
+	} = {
+		'request.create': (p, nowMs) => {
 			if (!this.accountIds.includes(p.accountId)) return { reason: 'error.account_forbidden' };
 			if (this.requests.has(p.requestId)) return { reason: 'error.request_exists' };
 			const open = [...this.requests.values()].some(
@@ -161,14 +180,25 @@ export class FakeSyncServer {
 				version: ++this.version
 			});
 			return { result: { requestId: p.requestId, status: 'submitted' } };
+		},
+		'request.cancel': (p, nowMs) => {
+			const row = this.requests.get(p.requestId);
+			if (!row) return { reason: 'error.request_not_found' };
+			if (row.status !== 'submitted') return { reason: 'error.request_not_cancellable' };
+			this.move(row, 'cancelled', nowMs);
+			return { result: { requestId: row.id, status: 'cancelled' } };
 		}
-		const parsed = COMMANDS['request.cancel'].safeParse(command.payload);
+	};
+
+	private apply(command: CommandEnvelope, nowMs: number): Outcome {
+		if (!isCommandKind(command.kind)) return { reason: 'error.unknown_command' };
+		return this.applyKind(command.kind, command.payload, nowMs);
+	}
+
+	private applyKind<K extends CommandKind>(kind: K, payload: unknown, nowMs: number): Outcome {
+		const parsed = COMMANDS[kind].safeParse(payload);
 		if (!parsed.success) return { reason: 'error.invalid_input' };
-		const row = this.requests.get(parsed.data.requestId);
-		if (!row) return { reason: 'error.request_not_found' };
-		if (row.status !== 'submitted') return { reason: 'error.request_not_cancellable' };
-		this.move(row, 'cancelled', nowMs);
-		return { result: { requestId: row.id, status: 'cancelled' } };
+		return this.handlers[kind](parsed.data as CommandPayload<K>, nowMs);
 	}
 
 	private move(row: RequestRow & { version: number }, status: RequestRow['status'], atMs: number) {

@@ -24,7 +24,7 @@ import type {
 	PushInput,
 	PushOutput
 } from '../../../src/lib/domain/sync/protocol';
-import { FakeSyncServer } from './fakeServer';
+import { FakeSyncServer, type SyncServer } from './fakeServer';
 
 /** What happens to the next push on the way. */
 export type PushFault =
@@ -56,7 +56,7 @@ export class FakeNetwork implements SyncTransport {
 	private readonly pokes = new Set<LiveHandlers>();
 
 	/** Replaceable: a test can swap in a server restored from an older backup. */
-	constructor(public server: FakeSyncServer) {}
+	constructor(public server: SyncServer) {}
 
 	async push(input: PushInput): Promise<PushOutput> {
 		const sent = structuredClone(input);
@@ -69,10 +69,10 @@ export class FakeNetwork implements SyncTransport {
 			case 'fail':
 				throw networkError();
 			case 'lost':
-				this.server.push(sent);
+				await this.server.push(sent);
 				throw networkError();
 			case 'duplicate':
-				this.server.push(structuredClone(sent));
+				await this.server.push(structuredClone(sent));
 				return this.server.push(sent);
 			case 'reorder': {
 				this.late.push(structuredClone(sent));
@@ -81,7 +81,7 @@ export class FakeNetwork implements SyncTransport {
 			}
 			case 'hang':
 			case 'hangDelivered':
-				if (fault === 'hangDelivered') this.server.push(sent);
+				if (fault === 'hangDelivered') await this.server.push(sent);
 				this.hangStarted?.();
 				return new Promise<never>(() => {});
 			default:
@@ -92,7 +92,7 @@ export class FakeNetwork implements SyncTransport {
 	async pull(input: PullInput): Promise<PullOutput> {
 		await roundTrip();
 		if (this.down) throw networkError();
-		return structuredClone(this.server.pull(input));
+		return structuredClone(await this.server.pull(input));
 	}
 
 	live(_input: { protocol: number }, handlers: LiveHandlers): () => void {
@@ -106,11 +106,11 @@ export class FakeNetwork implements SyncTransport {
 	}
 
 	/** One held-back delivery finally reaches the server; nobody is listening for its answer. */
-	deliverLate(index = 0): void {
+	async deliverLate(index = 0): Promise<void> {
 		const [input] = this.late.splice(index % Math.max(1, this.late.length), 1);
 		if (!input) return;
 		try {
-			this.server.push(input);
+			await this.server.push(input);
 		} catch {
 			// A late delivery refused as a whole (update required) changes nothing.
 		}

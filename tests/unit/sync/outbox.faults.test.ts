@@ -95,7 +95,7 @@ describe('a gap', () => {
 			[1, 2, 3]
 		]);
 		expect(server.log.map((e) => e.seq)).toEqual([1, 2, 3]);
-		network.deliverLate();
+		await network.deliverLate();
 		expect(server.log).toHaveLength(3);
 	});
 

@@ -3,11 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	compileBlocks,
 	compileMonth,
-	explain,
-	formatKwh,
-	formatSom,
 	HOUSEHOLD_2025_05,
-	kwhToWh,
+	usageKwhToWh,
 	MAX_USAGE_WH,
 	rateMonth,
 	rateMonthTiyin,
@@ -17,9 +14,10 @@ import {
 	TARIFF_VERSIONS,
 	TariffError,
 	type DailyUsage,
-	type Locale,
 	type TariffErrorCode
 } from '$lib/tariff';
+import { explainIn } from '$lib/i18n/allCatalogues';
+import { formatKwh, formatSom, type Locale } from '$lib/i18n/numbers';
 
 /** Runs `action`, which must throw a TariffError with `code` and a message matching `message`. */
 function refusal(action: () => unknown): TariffError {
@@ -96,7 +94,7 @@ describe('usage that is not a meter amount', () => {
 	});
 
 	it.each(badUsages)('is refused on the way to the integer path: %s', (_, usage, code) => {
-		expectRefused(() => kwhToWh(usage as Decimal.Value), code, /./);
+		expectRefused(() => usageKwhToWh(usage as Decimal.Value), code, /./);
 	});
 
 	it('is accepted when it is zero written as minus zero', () => {
@@ -196,7 +194,7 @@ describe('the integer path', () => {
 		expect(rateUsageTiyin(compiled, MAX_USAGE_WH)).toBe(
 			Number(rateUsage(blocks, '1000000').total.times(100).toFixed(0))
 		);
-		expectRefused(() => kwhToWh('1000000.001'), 'OUT_OF_RANGE', /beyond the integer path/);
+		expectRefused(() => usageKwhToWh('1000000.001'), 'OUT_OF_RANGE', /beyond the integer path/);
 	});
 
 	it('refuses a price beyond 90,000 so’m per kWh, which the decimal path still rates', () => {
@@ -210,7 +208,7 @@ describe('locales other than uz, uz-Cyrl, ru and en', () => {
 	it.each(['de', 'uz-Latn', 'RU', ''])('are refused: %j', (locale) => {
 		const rating = rateUsage(blocks, '300');
 		for (const action of [
-			() => explain(rating, locale as Locale),
+			() => explainIn(rating, locale as Locale),
 			() => formatSom('1', locale as Locale),
 			() => formatKwh('1', locale as Locale)
 		]) {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-	explain,
 	HOUSEHOLD_2024_05,
 	HOUSEHOLD_2025_05,
 	rateMonth,
@@ -8,6 +7,7 @@ import {
 	STOVE_2024_05,
 	TARIFF_VERSIONS
 } from '$lib/tariff';
+import { explainIn } from '$lib/i18n/allCatalogues';
 
 /** No-break space: between thousands in uz, uz-Cyrl and ru, and between a number and its unit. */
 const _ = '\u00a0';
@@ -16,7 +16,7 @@ describe('a bill explained', () => {
 	const rating = rateUsage(HOUSEHOLD_2024_05.blocks, '300');
 
 	it('reads in English', () => {
-		expect(explain(rating, 'en')).toEqual({
+		expect(explainIn(rating, 'en')).toEqual({
 			lines: [
 				`200${_}kWh within the social norm × 450 = 90,000${_}so'm`,
 				`100${_}kWh above the norm (200–1,000${_}kWh) × 900 = 90,000${_}so'm`
@@ -26,7 +26,7 @@ describe('a bill explained', () => {
 	});
 
 	it('reads in Uzbek (Latin)', () => {
-		expect(explain(rating, 'uz')).toEqual({
+		expect(explainIn(rating, 'uz')).toEqual({
 			lines: [
 				`200${_}kVt·soat ijtimoiy norma doirasida × 450 = 90${_}000${_}soʻm`,
 				`100${_}kVt·soat me’yordan ortiq (200–1${_}000${_}kVt·soat) × 900 = 90${_}000${_}soʻm`
@@ -36,7 +36,7 @@ describe('a bill explained', () => {
 	});
 
 	it('reads in Uzbek (Cyrillic)', () => {
-		expect(explain(rating, 'uz-Cyrl')).toEqual({
+		expect(explainIn(rating, 'uz-Cyrl')).toEqual({
 			lines: [
 				`200${_}кВт·соат ижтимоий норма доирасида × 450 = 90${_}000${_}сўм`,
 				`100${_}кВт·соат меъёрдан ортиқ (200–1${_}000${_}кВт·соат) × 900 = 90${_}000${_}сўм`
@@ -46,7 +46,7 @@ describe('a bill explained', () => {
 	});
 
 	it('reads in Russian', () => {
-		expect(explain(rating, 'ru')).toEqual({
+		expect(explainIn(rating, 'ru')).toEqual({
 			lines: [
 				`200${_}кВт·ч в пределах социальной нормы × 450 = 90${_}000${_}сум`,
 				`100${_}кВт·ч сверх нормы (200–1${_}000${_}кВт·ч) × 900 = 90${_}000${_}сум`
@@ -56,20 +56,20 @@ describe('a bill explained', () => {
 	});
 
 	it('names the open top block by where it starts', () => {
-		const top = explain(rateUsage(STOVE_2024_05.blocks, '12345.678'), 'en').lines.at(-1);
+		const top = explainIn(rateUsage(STOVE_2024_05.blocks, '12345.678'), 'en').lines.at(-1);
 		expect(top).toBe(
 			`2,345.678${_}kWh above the norm (over 10,000${_}kWh) × 900 = 2,111,110.20${_}so'm`
 		);
-		expect(explain(rateUsage(STOVE_2024_05.blocks, '12345.678'), 'ru').lines.at(-1)).toBe(
+		expect(explainIn(rateUsage(STOVE_2024_05.blocks, '12345.678'), 'ru').lines.at(-1)).toBe(
 			`2${_}345,678${_}кВт·ч сверх нормы (свыше 10${_}000${_}кВт·ч) × 900 = 2${_}111${_}110,20${_}сум`
 		);
-		expect(explain(rateUsage(STOVE_2024_05.blocks, '12345.678'), 'uz').lines.at(-1)).toBe(
+		expect(explainIn(rateUsage(STOVE_2024_05.blocks, '12345.678'), 'uz').lines.at(-1)).toBe(
 			`2${_}345,678${_}kVt·soat me’yordan ortiq (10${_}000${_}kVt·soatdan yuqori) × 900 = 2${_}111${_}110,20${_}soʻm`
 		);
 	});
 
 	it('tells each block above the norm apart', () => {
-		const lines = explain(rateUsage(HOUSEHOLD_2025_05.blocks, '1200'), 'en').lines;
+		const lines = explainIn(rateUsage(HOUSEHOLD_2025_05.blocks, '1200'), 'en').lines;
 		expect(lines).toEqual([
 			`200${_}kWh within the social norm × 600 = 120,000${_}so'm`,
 			`300${_}kWh above the norm (200–500${_}kWh) × 800 = 240,000${_}so'm`,
@@ -80,16 +80,16 @@ describe('a bill explained', () => {
 
 	it('shows fractional prices and tiyin as the locale writes them', () => {
 		const rating = rateUsage(STOVE_2024_05.blocks, '5000.001');
-		expect(explain(rating, 'ru').lines.at(-1)).toBe(
+		expect(explainIn(rating, 'ru').lines.at(-1)).toBe(
 			`0,001${_}кВт·ч сверх нормы (5${_}000–10${_}000${_}кВт·ч) × 787,5 = 0,79${_}сум`
 		);
-		expect(explain(rating, 'en').lines.at(-1)).toBe(
+		expect(explainIn(rating, 'en').lines.at(-1)).toBe(
 			`0.001${_}kWh above the norm (5,000–10,000${_}kWh) × 787.5 = 0.79${_}so'm`
 		);
 	});
 
 	it('of no usage has no lines and a zero total', () => {
-		expect(explain(rateUsage(HOUSEHOLD_2025_05.blocks, 0), 'uz')).toEqual({
+		expect(explainIn(rateUsage(HOUSEHOLD_2025_05.blocks, 0), 'uz')).toEqual({
 			lines: [],
 			total: `Jami: 0${_}soʻm`
 		});
@@ -97,7 +97,9 @@ describe('a bill explained', () => {
 
 	it('of a flat tariff names no norm', () => {
 		const flat = [{ upToKwh: null, pricePerKwh: '500' }];
-		expect(explain(rateUsage(flat, '10'), 'en').lines).toEqual([`10${_}kWh × 500 = 5,000${_}so'm`]);
+		expect(explainIn(rateUsage(flat, '10'), 'en').lines).toEqual([
+			`10${_}kWh × 500 = 5,000${_}so'm`
+		]);
 	});
 
 	it('of a part of a split month shows that part’s share of the norm', () => {
@@ -114,13 +116,13 @@ describe('a bill explained', () => {
 			}
 		];
 		const month = rateMonth(versions, 'household', '2026-05', '310');
-		expect(explain(month.parts[0].rating, 'en')).toEqual({
+		expect(explainIn(month.parts[0].rating, 'en')).toEqual({
 			lines: [
 				`96.774${_}kWh within the social norm × 600 = 58,064.40${_}so'm`,
 				`53.226${_}kWh above the norm (96.774–241.935${_}kWh) × 800 = 42,580.80${_}so'm`
 			],
 			total: `Total: 100,645.20${_}so'm`
 		});
-		expect(explain(month, 'en').total).toBe(`Total: 229,677.40${_}so'm`);
+		expect(explainIn(month, 'en').total).toBe(`Total: 229,677.40${_}so'm`);
 	});
 });

@@ -4,7 +4,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatKwh, formatSom, LOCALES } from '$lib/tariff';
+import { formatKwh, formatSom, LOCALES } from '$lib/i18n/numbers';
 
 const FC = { seed: Number(process.env.TARIFF_FC_SEED ?? 20250501), numRuns: 1000 };
 /** No-break space: between thousands in uz, uz-Cyrl and ru, and between a number and its unit. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-// The shared reference results, outside the repository; read-only.
-import fixture from '../../../../shared/fixtures/tariff-vectors.json';
+// The shared reference results (a copy of ../shared/fixtures, checked by fixtures.test.ts).
+import fixture from '../../fixtures/tariff-vectors.json';
 import {
 	compileBlocks,
 	HOUSEHOLD_2024_05,
 	HOUSEHOLD_2025_05,
-	kwhToWh,
+	usageKwhToWh,
 	rateMonth,
 	rateUsage,
 	rateUsageTiyin,
@@ -64,7 +64,7 @@ describe('the reference vectors', () => {
 
 		it('rate to the same tiyin on the integer path, line by line and in total', () => {
 			const compiled = compileBlocks(version.blocks);
-			const usageWh = kwhToWh(vector.usageKwh);
+			const usageWh = usageKwhToWh(vector.usageKwh);
 			expect(rateUsageTiyin(compiled, usageWh)).toBe(tiyin(vector.total));
 			const lines = rateUsageTiyinLines(compiled, usageWh);
 			expect(Array.from(lines.lineTiyin).filter((amount) => amount > 0)).toEqual(

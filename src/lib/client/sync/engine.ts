@@ -42,7 +42,7 @@ const UPDATE_REQUIRED = 'error.update_required';
 
 /**
  * Moves the outbox to the server and the server's changes to the device: each `sync()` pushes
- * everything pending, then pulls. One cycle runs at a time; asking while one runs adds the wish
+ * everything pending, then pulls. One cycle runs at a time; asking while one runs adds the request
  * to the running one instead of starting a second. It knows no command kind and no table: the
  * registries (domain/sync/commands, tables) do.
  *
@@ -59,7 +59,7 @@ export class SyncEngine {
 	private readonly stopController = new AbortController();
 	private deviceId: string | null = null;
 	private blocked = false;
-	private wish: Required<SyncRequest> | null = null;
+	private pending: Required<SyncRequest> | null = null;
 	private running: Promise<SyncOutcome> | null = null;
 
 	constructor(private readonly options: SyncEngineOptions) {
@@ -84,11 +84,11 @@ export class SyncEngine {
 		this.status.updateRequired = this.blocked;
 	}
 
-	/** Pushes, then pulls; resolves when this wish (and any added meanwhile) is done. */
+	/** Pushes, then pulls; resolves when this request (and any added meanwhile) is done. */
 	sync(request: SyncRequest = {}): Promise<SyncOutcome> {
-		this.wish = {
-			pull: (this.wish?.pull ?? false) || (request.pull ?? true),
-			manual: (this.wish?.manual ?? false) || (request.manual ?? false)
+		this.pending = {
+			pull: (this.pending?.pull ?? false) || (request.pull ?? true),
+			manual: (this.pending?.manual ?? false) || (request.manual ?? false)
 		};
 		this.running ??= this.drain();
 		return this.running;
@@ -110,15 +110,15 @@ export class SyncEngine {
 	private async drain(): Promise<SyncOutcome> {
 		let outcome = this.outcome({ ok: true });
 		// Yield once so that sync() has stored this promise before the loop can end and clear it;
-		// from here on, checking for a wish and clearing `running` happen in one synchronous step.
+		// from here on, checking for a pending request and clearing `running` happen in one synchronous step.
 		await Promise.resolve();
 		try {
-			while (this.wish && !this.stopped) {
-				const wish = this.wish;
-				this.wish = null;
-				outcome = await this.cycle(wish);
+			while (this.pending && !this.stopped) {
+				const request = this.pending;
+				this.pending = null;
+				outcome = await this.cycle(request);
 				// The next trigger (a timer with backoff, the network coming back) tries again.
-				if (!outcome.ok) this.wish = null;
+				if (!outcome.ok) this.pending = null;
 			}
 		} finally {
 			this.running = null;
@@ -126,8 +126,8 @@ export class SyncEngine {
 		return outcome;
 	}
 
-	private async cycle(wish: Required<SyncRequest>): Promise<SyncOutcome> {
-		if (this.blocked && !wish.manual)
+	private async cycle(request: Required<SyncRequest>): Promise<SyncOutcome> {
+		if (this.blocked && !request.manual)
 			return this.outcome({ ok: false, updateRequired: true, unacknowledged: await this.count() });
 		const send = <T>(run: (signal: AbortSignal) => Promise<T>) =>
 			withTimeout(run, this.timeoutMs, this.stopController.signal);
@@ -145,7 +145,7 @@ export class SyncEngine {
 				isStopped
 			});
 			if (this.stopped) return this.outcome({ ok: false });
-			if (wish.pull || answered > 0) {
+			if (request.pull || answered > 0) {
 				await pullChanges({
 					storage: this.storage,
 					transport: this.transport,

@@ -1,7 +1,7 @@
 import { whToKwh, tiyinToSom } from '$lib/domain/money';
 import { i18n, t, type MessageKey } from '$lib/i18n/index.svelte';
-import { formatKwh, formatSom } from '$lib/tariff/format';
-import { formatPlain, NO_BREAK_SPACE } from '$lib/tariff/format';
+import { formatKwh, formatSom } from '$lib/i18n/numbers';
+import { formatPlain, NO_BREAK_SPACE } from '$lib/i18n/numbers';
 
 // How the consumption, home and history pages write months, energy and money in the current
 // language. Amounts go through the tariff module's formatting only.

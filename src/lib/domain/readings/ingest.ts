@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDay } from '../dates';
-import { kwhToWh } from './kwh';
+import { tryKwhTextToWh } from './kwh';
 
 // The wire format of readings that machines and operators send in bulk (POST /api/ingest/readings
 // and `npm run import:readings`), and the report they get back.
@@ -75,7 +75,7 @@ const readingWh = z
 	.string({ error: 'kwh must be a decimal string like "12345.678"' })
 	.trim()
 	.transform((kwh, ctx) => {
-		const wh = kwhToWh(kwh);
+		const wh = tryKwhTextToWh(kwh);
 		if (wh === null) {
 			ctx.addIssue({
 				code: 'custom',

@@ -8,14 +8,14 @@ export const KWH_PATTERN = /^(\d{1,12})(?:\.(\d{1,3}))?$/;
 export const MAX_READING_WH = 999_999_999_999_999;
 
 /** "12345.678" → 12345678 Wh, exactly; null for anything that is not a plain kWh decimal. */
-export function kwhToWh(kwh: string): number | null {
+export function tryKwhTextToWh(kwh: string): number | null {
 	const match = KWH_PATTERN.exec(kwh);
 	if (!match) return null;
 	// Both parts are decimal integers below 2^53, so Number() is exact here.
 	return Number(match[1]) * 1000 + Number((match[2] ?? '').padEnd(3, '0'));
 }
 
-/** 12345678 Wh → "12345.678" (always three decimals), the inverse of `kwhToWh`. */
+/** 12345678 Wh → "12345.678" (always three decimals), the inverse of `tryKwhTextToWh`. */
 export function whToKwhText(wh: number): string {
 	if (!Number.isSafeInteger(wh)) throw new RangeError(`not a whole number of Wh: ${wh}`);
 	const sign = wh < 0 ? '-' : '';

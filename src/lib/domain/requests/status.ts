@@ -1,4 +1,13 @@
-import type { RequestStatus } from '../sync/tables';
+/** Every status a service request can have, listed once; the rest of the code derives from it. */
+export const REQUEST_STATUSES = [
+	'submitted',
+	'accepted',
+	'scheduled',
+	'done',
+	'rejected',
+	'cancelled'
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 // The service request's life, decided by the server: a resident files it (submitted) and may
 // cancel it only while nobody has taken it; the office accepts, schedules a visit and closes it,
@@ -24,8 +33,16 @@ export function canTransition(
 	return actor === 'resident' ? to === 'cancelled' : to !== 'cancelled';
 }
 
-export const OPEN_STATUSES: RequestStatus[] = ['submitted', 'accepted', 'scheduled'];
+/** The statuses of a request still being worked on. */
+export const OPEN_STATUSES = REQUEST_STATUSES.filter(
+	(status) => TRANSITIONS[status].length > 0
+) as ['submitted', 'accepted', 'scheduled'];
+
+/** The statuses the office may move a request to (residents only cancel). */
+export const OFFICE_STATUSES = REQUEST_STATUSES.filter((status) =>
+	REQUEST_STATUSES.some((from) => canTransition(from, status, 'office'))
+) as ['accepted', 'scheduled', 'done', 'rejected'];
 
 export function isOpen(status: RequestStatus): boolean {
-	return OPEN_STATUSES.includes(status);
+	return (OPEN_STATUSES as readonly RequestStatus[]).includes(status);
 }

@@ -2,17 +2,11 @@ import type { z } from 'zod';
 import type { commandEnvelope, pullInput, pushInput } from './schemas';
 
 /**
- * The sync protocol between a device's outbox and the server. Bump SYNC_PROTOCOL when the
- * shapes below change incompatibly; the server refuses clients older than MIN_CLIENT_PROTOCOL
- * with 'error.update_required', and such a client keeps its outbox until it has updated.
- *
- * The zod schemas of the inputs live in schemas.ts, for the server: the phone's sync engine needs
- * only these constants and types, and zod would be a quarter of its first page.
+ * The sync protocol between a device's outbox and the server; its version and limits are in
+ * limits.ts. The zod schemas of the inputs live in schemas.ts, for the server: the phone's sync
+ * engine needs only these constants and types, and zod would be a quarter of its first page.
  */
-export const SYNC_PROTOCOL = 1;
-export const MIN_CLIENT_PROTOCOL = 1;
-export const PUSH_BATCH_MAX = 500;
-export const PULL_LIMIT_MAX = 2000;
+export { MIN_CLIENT_PROTOCOL, PULL_LIMIT_MAX, PUSH_BATCH_MAX, SYNC_PROTOCOL } from './limits';
 
 /**
  * A poke says "pull". One that goes to everyone online (a tariff published, a month billed)

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { PULL_LIMIT_MAX, PUSH_BATCH_MAX } from './protocol';
+import { PULL_LIMIT_MAX, PUSH_BATCH_MAX } from './limits';
 
-// The inputs of sync.push and sync.pull, checked at the server's edge (see protocol.ts).
+// The inputs of sync.push and sync.pull, checked at the server's edge (their types are in protocol.ts).
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
 	error: 'error.invalid_input'

@@ -1,12 +1,12 @@
 import type { AccountSummary } from '../account';
 import type { RequestKind } from './commands';
 import type { ChargeLine } from '../billing';
+import type { RequestStatus } from '../requests/status';
 
 // The rows a device holds, table by table, as the server sends them in a pull. Each is scoped
 // to one account (accountId) so a device can drop an account's rows when it is unlinked.
 
-export type RequestStatus =
-	'submitted' | 'accepted' | 'scheduled' | 'done' | 'rejected' | 'cancelled';
+export type { RequestStatus };
 
 export interface RequestRow {
 	id: string;
@@ -72,20 +72,69 @@ export interface ChargeRow {
 	lines: ChargeLine[];
 }
 
-export interface SyncedRows {
-	accounts: AccountSummary;
-	requests: RequestRow;
-	ledger: LedgerRow;
-	readingMonths: ReadingMonthRow;
-	tariffs: TariffRow;
-	charges: ChargeRow;
+/**
+ * How a synced table is declared: its row type (carried as a type, no value), the field that
+ * says which account a row belongs to (null: shared by every device, like tariffs), and its
+ * Dexie indexes with the Dexie version that brought them.
+ */
+export interface SyncedTableSpec<Row extends { id: string | number }> {
+	readonly accountKey: { [K in keyof Row]: Row[K] extends number ? K : never }[keyof Row] | null;
+	/** Dexie's schema string: the primary key first, then the indexes. */
+	readonly indexes: string;
+	/**
+	 * The Dexie version whose schema first has these indexes. A table added (or an index changed)
+	 * takes the next version number; older numbers never change, since phones hold them.
+	 */
+	readonly sinceDexieVersion: number;
+	/** Only the type; never read. */
+	readonly row?: Row;
 }
-export type SyncedTable = keyof SyncedRows;
-export const SYNCED_TABLES: SyncedTable[] = [
-	'accounts',
-	'requests',
-	'ledger',
-	'readingMonths',
-	'tariffs',
-	'charges'
-];
+
+const syncedTable = <Row extends { id: string | number }>(
+	spec: Omit<SyncedTableSpec<Row>, 'row'>
+): SyncedTableSpec<Row> => spec;
+
+/**
+ * Every synced table, declared once. SYNCED_TABLES, the SyncedRows type, the device's Dexie
+ * schema (client/db.ts) and which field drops an unlinked account's rows derive from it; the
+ * server's PULL_SOURCES (server/sync/pullSources.ts) is a Record over the same keys, so a table
+ * cannot be half-added. Rows of one account carry accountId, indexed, so that they can be
+ * dropped when the account is unlinked.
+ */
+export const SYNCED = {
+	accounts: syncedTable<AccountSummary>({
+		accountKey: 'id',
+		indexes: 'id, number',
+		sinceDexieVersion: 1
+	}),
+	requests: syncedTable<RequestRow>({
+		accountKey: 'accountId',
+		indexes: 'id, accountId',
+		sinceDexieVersion: 2
+	}),
+	ledger: syncedTable<LedgerRow>({
+		accountKey: 'accountId',
+		indexes: 'id, accountId',
+		sinceDexieVersion: 2
+	}),
+	readingMonths: syncedTable<ReadingMonthRow>({
+		accountKey: 'accountId',
+		indexes: 'id, accountId, [accountId+month]',
+		sinceDexieVersion: 2
+	}),
+	tariffs: syncedTable<TariffRow>({
+		accountKey: null,
+		indexes: 'id, tariffClass',
+		sinceDexieVersion: 2
+	}),
+	charges: syncedTable<ChargeRow>({
+		accountKey: 'accountId',
+		indexes: 'id, accountId, [accountId+month]',
+		sinceDexieVersion: 2
+	})
+};
+
+export type SyncedTable = keyof typeof SYNCED;
+type RowOf<S> = S extends SyncedTableSpec<infer Row> ? Row : never;
+export type SyncedRows = { [T in SyncedTable]: RowOf<(typeof SYNCED)[T]> };
+export const SYNCED_TABLES = Object.keys(SYNCED) as SyncedTable[];

@@ -109,7 +109,12 @@ export const en = {
 	'error.date_format': 'Enter a valid date.',
 	'error.unknown_command': 'The server does not know this action. Please update the app.',
 	'error.device_forbidden':
-		'This device is registered to another sign-in. Sign out and sign in again.'
+		'This device is registered to another sign-in. Sign out and sign in again.',
+	// A bill explained block by block (i18n/explain.ts): the tariff module gives the numbers.
+	'bill.withinNorm': '{kwh} within the social norm',
+	'bill.aboveNorm': '{kwh} above the norm ({band})',
+	'bill.over': 'over {fromKwh}',
+	'bill.total': 'Total: {amount}'
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -110,5 +110,10 @@ export const ru: Messages = {
 	'error.phone_format': 'Введите телефон в виде +998 и 9 цифр, например +998901234567.',
 	'error.date_format': 'Введите правильную дату.',
 	'error.unknown_command': 'Сервер не знает этого действия. Пожалуйста, обновите приложение.',
-	'error.device_forbidden': 'Это устройство привязано к другому входу. Выйдите и войдите снова.'
+	'error.device_forbidden': 'Это устройство привязано к другому входу. Выйдите и войдите снова.',
+	// A bill explained block by block (i18n/explain.ts): the tariff module gives the numbers.
+	'bill.withinNorm': '{kwh} в пределах социальной нормы',
+	'bill.aboveNorm': '{kwh} сверх нормы ({band})',
+	'bill.over': 'свыше {fromKwh}',
+	'bill.total': 'Итого: {amount}'
 };

@@ -114,5 +114,10 @@ export const uz: Messages = {
 		'Telefon raqamini +998 va 9 ta raqam bilan kiriting, masalan +998901234567.',
 	'error.date_format': 'Toʻgʻri sanani kiriting.',
 	'error.unknown_command': 'Server bu amalni tanimaydi. Iltimos, ilovani yangilang.',
-	'error.device_forbidden': 'Bu qurilma boshqa loginga bogʻlangan. Chiqib, qayta kiring.'
+	'error.device_forbidden': 'Bu qurilma boshqa loginga bogʻlangan. Chiqib, qayta kiring.',
+	// A bill explained block by block (i18n/explain.ts): the tariff module gives the numbers.
+	'bill.withinNorm': '{kwh} ijtimoiy norma doirasida',
+	'bill.aboveNorm': '{kwh} me’yordan ortiq ({band})',
+	'bill.over': '{fromKwh}dan yuqori',
+	'bill.total': 'Jami: {amount}'
 };

@@ -116,5 +116,10 @@ export const uzCyrl: Messages = {
 		'Телефон рақамини +998 ва 9 та рақам билан киритинг, масалан +998901234567.',
 	'error.date_format': 'Тўғри санани киритинг.',
 	'error.unknown_command': 'Сервер бу амални танимайди. Илтимос, иловани янгиланг.',
-	'error.device_forbidden': 'Бу қурилма бошқа логинга боғланган. Чиқиб, қайта киринг.'
+	'error.device_forbidden': 'Бу қурилма бошқа логинга боғланган. Чиқиб, қайта киринг.',
+	// A bill explained block by block (i18n/explain.ts): the tariff module gives the numbers.
+	'bill.withinNorm': '{kwh} ижтимоий норма доирасида',
+	'bill.aboveNorm': '{kwh} меъёрдан ортиқ ({band})',
+	'bill.over': '{fromKwh}дан юқори',
+	'bill.total': 'Жами: {amount}'
 };

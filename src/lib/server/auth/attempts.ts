@@ -1,3 +1,4 @@
+import { DomainError } from '../services/errors';
 import type { Db } from '../db';
 
 /**
@@ -65,8 +66,8 @@ export class AttemptLimiter {
 	}
 }
 
-export class TooManyAttemptsError extends Error {
+export class TooManyAttemptsError extends DomainError {
 	constructor() {
-		super('error.too_many_attempts');
+		super('too_many_attempts', 'error.too_many_attempts');
 	}
 }

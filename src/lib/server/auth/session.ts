@@ -64,13 +64,17 @@ export function invalidateSession(db: Db, token: string): void {
 }
 
 /** Cookie attributes: HttpOnly and SameSite=Lax always, Secure everywhere but on localhost. */
-export function sessionCookieOptions(url: URL, expiresAtMs: number) {
+/**
+ * A Max-Age rather than an Expires date: the browser counts it on its own clock, so a phone whose
+ * clock is wrong (or a test with a pinned server clock) keeps the cookie as long as the server does.
+ */
+export function sessionCookieOptions(url: URL, expiresAtMs: number, nowMs: number) {
 	const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 	return {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax' as const,
 		secure: !local,
-		expires: new Date(expiresAtMs)
+		maxAge: Math.max(0, Math.floor((expiresAtMs - nowMs) / 1000))
 	};
 }

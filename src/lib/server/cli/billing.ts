@@ -4,6 +4,7 @@
 // it did; `--json` prints the report as JSON. Exits 2 for a bad or unfinished month.
 import { parseArgs } from 'node:util';
 import { config } from '../config';
+import { serverNow } from '../clock';
 import { openDatabase } from '../db';
 import { billMonth, BillingMonthOpenError } from '../services/billing/run';
 import { billingMonth } from '../../domain/billing';
@@ -24,7 +25,7 @@ let report;
 try {
 	report = billMonth(db, {
 		month: month.data,
-		nowMs: Date.now(),
+		nowMs: serverNow(),
 		onProgress: (done, total) => {
 			bar ??= progressBar(`Billing ${month.data}`, total, ' accounts');
 			bar.update(done);

@@ -7,6 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { config } from '../config';
+import { serverNow } from '../clock';
 import { openDatabase } from '../db';
 import { CsvFormatError, csvLineReader } from '../ingest/csv';
 import { ingestReadings, type IncomingReading } from '../services/readingIngest';
@@ -35,7 +36,7 @@ let bytes = 0;
 let sawHeader = false;
 
 const apply = () => {
-	addIngestReport(report, ingestReadings(db, batch, { source: 'import', nowMs: Date.now() }));
+	addIngestReport(report, ingestReadings(db, batch, { source: 'import', nowMs: serverNow() }));
 	batch = [];
 	bar.update(bytes);
 };

@@ -9,6 +9,7 @@ import { isEmpty, seedDemoData } from '../seed/demo';
 import { DEMO_USERS, seedDemoUsers } from '../seed/users';
 import { tashkentToday, addDays } from '../../domain/dates';
 import { buildIsFresh } from './buildStamp';
+import { serverNow } from '../clock';
 
 const root = process.cwd();
 
@@ -19,10 +20,10 @@ if (!buildIsFresh(root)) {
 }
 
 const db = openDatabase(config.databaseFile);
-ensureReferenceData(db, Date.now());
+ensureReferenceData(db, serverNow());
 if (isEmpty(db)) {
 	const accounts = Number(process.env.TOK_DEMO_ACCOUNTS ?? 2000);
-	const endDate = addDays(tashkentToday(Date.now()), -1);
+	const endDate = addDays(tashkentToday(serverNow()), -1);
 	console.log(`Seeding demo data: ${accounts} accounts, 24 months of readings up to ${endDate}…`);
 	let last = -1;
 	seedDemoData(db, {
@@ -34,7 +35,7 @@ if (isEmpty(db)) {
 			last = pct;
 		}
 	});
-	await seedDemoUsers(db, Date.now());
+	await seedDemoUsers(db, serverNow());
 }
 db.$client.close();
 

@@ -5,7 +5,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { config } from '../config';
 import * as schema from './schema';
-import { ensureReferenceData } from './reference';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -26,13 +25,11 @@ let shared: Db | undefined;
 
 /**
  * The server's database, opened on first use. `vite build` imports server modules to analyse
- * them, so nothing may open the file at import time.
+ * them, so nothing may open the file at import time. Reference data is written at start-up
+ * (hooks.server.ts `init`), not here, so that the database layer depends on no service.
  */
 export function getDb(): Db {
-	if (!shared) {
-		shared = openDatabase(config.databaseFile);
-		ensureReferenceData(shared, Date.now());
-	}
+	shared ??= openDatabase(config.databaseFile);
 	return shared;
 }
 

@@ -1,7 +1,10 @@
 import type { Db } from '../db';
 import { REGIONS, districtsOfRegion } from '../../domain/geo';
 import { ensureReferenceData } from '../db/reference';
-import { assignInitialVersions } from '../sync/version';
+import { assignInitialVersions } from '../db/version';
+import { VERSIONED_TABLES } from '../sync/pullSources';
+import { REQUEST_STATUSES } from '../../domain/requests/status';
+import { REQUEST_KINDS } from '../../domain/sync/commands';
 import { addDays, addMonths, daysInMonth, monthOf } from '../../domain/dates';
 import { billMonth } from '../services/billing/run';
 import { appendLedgerEntries, type NewLedgerEntry } from '../services/ledger';
@@ -170,8 +173,8 @@ export function seedDemoData(db: Db, options: SeedOptions): { accounts: number; 
 		seeded.push({ accountId, payer: prng.next(), targetBalanceSom: plan.targetBalanceSom });
 
 		if (prng.chance(0.02) || index < DEMO_ACCOUNTS.length) {
-			const kinds = ['disconnection', 'meter_replacement', 'inspection', 'sealing'] as const;
-			const statuses = ['submitted', 'accepted', 'scheduled', 'done', 'rejected'] as const;
+			const kinds = REQUEST_KINDS;
+			const statuses = REQUEST_STATUSES.filter((s) => s !== 'cancelled');
 			const created = now - prng.int(1, 60) * 86_400_000;
 			const id = `0190${String(index).padStart(4, '0')}-0000-7000-8000-${String(accountId).padStart(12, '0')}`;
 			// The fixed demo accounts get a closed request (a history to show, nothing blocking new ones).
@@ -271,6 +274,6 @@ export function seedDemoData(db: Db, options: SeedOptions): { accounts: number; 
 		);
 	}
 	// Rows written in bulk above carry no sync version yet; give each its own so pulls can page.
-	assignInitialVersions(db);
+	assignInitialVersions(db, VERSIONED_TABLES);
 	return { accounts: plans.length, readings: readingCount };
 }

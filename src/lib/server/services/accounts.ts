@@ -1,3 +1,4 @@
+import { DomainError } from './errors';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared';
 import type { Db } from '../db';
@@ -5,9 +6,9 @@ import { accounts, ledgerEntries, meters, readings, userAccounts } from '../db/s
 import type { SessionUser } from '../auth/session';
 import type { AccountSummary } from '../../domain/account';
 
-export class AccountAccessError extends Error {
+export class AccountAccessError extends DomainError {
 	constructor() {
-		super('error.account_forbidden');
+		super('account_forbidden', 'error.account_forbidden');
 	}
 }
 

@@ -1,3 +1,4 @@
+import { DomainError } from './errors';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { users } from '../db/schema';
@@ -12,9 +13,9 @@ import {
 import { createSession, type SessionUser } from '../auth/session';
 import type { SignInInput } from '../../domain/auth';
 
-export class InvalidCredentialsError extends Error {
+export class InvalidCredentialsError extends DomainError {
 	constructor() {
-		super('error.invalid_credentials');
+		super('invalid_credentials', 'error.invalid_credentials');
 	}
 }
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db';
 import { isCalendarDay } from '../../domain/dates';
-import { reserveVersions } from '../sync/version';
+import { reserveVersions } from '../db/version';
 
 /**
  * The ledger: append-only money entries per account (charges, payments, refunds, adjustments),

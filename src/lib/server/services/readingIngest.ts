@@ -9,7 +9,7 @@ import {
 	type ReadingRejection
 } from '../../domain/readings/ingest';
 import { whToKwhText } from '../../domain/readings/kwh';
-import { reserveVersions } from '../sync/version';
+import { reserveVersions } from '../db/version';
 
 /** A reading as it arrived ({meter, date, kwh}, unchecked), with its row number in the request or file. */
 export interface IncomingReading {

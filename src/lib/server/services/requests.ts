@@ -1,11 +1,11 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared';
 import type { Db } from '../db';
-import { requestEvents, serviceRequests, syncTombstones } from '../db/schema';
+import { accounts, requestEvents, serviceRequests, syncTombstones } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import { assertAccountAccess } from './accounts';
 import { BusinessRuleError } from './errors';
-import { reserveVersions } from '../sync/version';
+import { reserveVersions } from '../db/version';
 import { canTransition, isOpen, OPEN_STATUSES } from '../../domain/requests/status';
 import type { CommandPayload } from '../../domain/sync/commands';
 import type { RequestRow, RequestStatus } from '../../domain/sync/tables';
@@ -231,6 +231,24 @@ export function requestRowsSince(
 			.filter((e) => e.requestId === r.id)
 			.map((e) => ({ status: e.status, atMs: e.atMs, reason: e.reason }))
 	}));
+}
+
+/** The back office's view: the newest 200 requests, of one open status or all, with the account number. */
+export function officeRequests(db: Db, status?: (typeof OPEN_STATUSES)[number]) {
+	return db
+		.select({
+			id: serviceRequests.id,
+			accountNumber: accounts.number,
+			kind: serviceRequests.kind,
+			status: serviceRequests.status,
+			createdAtMs: serviceRequests.createdAtMs
+		})
+		.from(serviceRequests)
+		.innerJoin(accounts, eq(accounts.id, serviceRequests.accountId))
+		.where(status ? eq(serviceRequests.status, status) : undefined)
+		.orderBy(desc(serviceRequests.createdAtMs))
+		.limit(200)
+		.all();
 }
 
 export { isOpen };

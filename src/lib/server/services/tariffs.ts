@@ -1,15 +1,19 @@
 import { asc, gt } from 'drizzle-orm';
 import type { Db } from '../db';
 import { tariffVersions } from '../db/schema';
-import { BusinessRuleError } from './errors';
-import { reserveVersions } from '../sync/version';
+import { BusinessRuleError, DomainError } from './errors';
+import type { z } from 'zod';
+import type { rateMonthInput } from '../../domain/tariffQuery';
+import { reserveVersions } from '../db/version';
 import {
+	rateMonth,
 	TariffError,
 	TARIFF_VERSIONS,
 	validateTariffVersions,
 	type TariffVersion
 } from '../../tariff';
 import type { SessionUser } from '../auth/session';
+import { explainIn } from '../../i18n/allCatalogues';
 
 /** Every database holds the published versions; adding them again changes nothing. */
 export function ensurePublishedTariffs(db: Db, nowMs: number): void {
@@ -84,4 +88,22 @@ export function publishTariffVersion(
 		})
 		.run();
 	return version;
+}
+
+type RateMonthQuery = z.output<typeof rateMonthInput>;
+
+/** A month's bill with the versions in force on the server, explained in the asker's language. */
+export function rateMonthExplained(db: Db, input: RateMonthQuery) {
+	try {
+		const rating = rateMonth(
+			loadTariffVersions(db),
+			input.tariffClass,
+			input.month,
+			input.usageKwh
+		);
+		return { amount: rating.total.toFixed(2), ...explainIn(rating, input.locale) };
+	} catch (error) {
+		if (error instanceof TariffError) throw new DomainError('bad_request', error.message);
+		throw error;
+	}
 }

@@ -1,18 +1,17 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import type { Db } from '../db';
-import { accounts, charges, ledgerEntries, meters, readings, syncTombstones } from '../db/schema';
-import { decodeChargeLines } from '../../domain/billing';
+import { syncTombstones } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import { accountSummaries, linkedAccountIds } from '../services/accounts';
-import { requestRowsSince } from '../services/requests';
-import { tariffRowsSince } from '../services/tariffs';
-import { currentVersion } from './version';
+import { currentVersion } from '../db/version';
 import type { PullChange, PullInput, PullOutput } from '../../domain/sync/protocol';
-import type { ChargeRow, LedgerRow, ReadingMonthRow } from '../../domain/sync/tables';
+import { SYNCED_TABLES, type SyncedTable } from '../../domain/sync/tables';
+import { PULL_SOURCES, type PullSources } from './pullSources';
 
 type Cursor = Record<number, number>;
 
-const GLOBAL = 0;
+/** The cursor's key for the tables every device holds (tariffs); account ids start at 1. */
+const SHARED_CURSOR_KEY = 0;
 
 // The cursor is opaque to the device: per visible account, the version it holds up to. An
 // account that becomes visible starts at -1 (everything); one that stops being visible is dropped.
@@ -40,137 +39,36 @@ export function visibleAccountIds(db: Db, user: SessionUser): number[] {
 	return user.role === 'resident' ? linkedAccountIds(db, user.id).sort((a, b) => a - b) : [];
 }
 
-interface Item {
+/** One change of an account's, with the version it happened at. */
+interface VersionedChange {
 	version: number;
-	change: PullChange;
-}
-
-const SOURCE_LETTER = { smart: 's', inspector: 'i', resident: 'r', import: 'm' } as const;
-
-function readingMonthRow(
-	db: Db,
-	accountId: number,
-	meterId: number,
-	month: string
-): ReadingMonthRow {
-	const rows = db
-		.select({
-			date: readings.date,
-			valueWh: readings.valueWh,
-			estimated: readings.estimated,
-			source: readings.source
-		})
-		.from(readings)
-		.where(
-			and(
-				eq(readings.meterId, meterId),
-				sql`${readings.date} >= ${month + '-01'}`,
-				sql`${readings.date} <= ${month + '-31'}`
-			)
-		)
-		.orderBy(asc(readings.date))
-		.all();
-	const days = rows.map((r) => Number(r.date.slice(8)));
-	return {
-		id: `${meterId}:${month}`,
-		accountId,
-		meterId,
-		month,
-		days,
-		firstWh: rows[0]?.valueWh ?? 0,
-		deltasWh: rows.slice(1).map((r, i) => r.valueWh - rows[i].valueWh),
-		estimatedDays: rows.filter((r) => r.estimated).map((r) => Number(r.date.slice(8))),
-		sources: rows.map((r) => SOURCE_LETTER[r.source]).join('')
-	};
+	/** Null for the account's own change: its summary goes with the page instead. */
+	change: PullChange | null;
 }
 
 /** Everything of one account changed since `since`, each with its version, ascending. */
-function accountItems(db: Db, accountId: number, since: number): Item[] {
-	const items: Item[] = [];
-	const own = db
-		.select({ version: accounts.version })
-		.from(accounts)
-		.where(eq(accounts.id, accountId))
-		.get();
-	if (own && own.version > since)
-		items.push({
-			version: own.version,
-			change: { table: 'accounts', op: 'put', row: { id: accountId } }
-		});
-
-	for (const row of requestRowsSince(db, accountId, since)) {
-		const { version, ...rest } = row;
-		items.push({ version, change: { table: 'requests', op: 'put', row: rest } });
+function accountChanges(db: Db, accountId: number, since: number): VersionedChange[] {
+	const found: VersionedChange[] = [];
+	for (const table of SYNCED_TABLES) {
+		const source: PullSources[SyncedTable] = PULL_SOURCES[table];
+		if (source.scope === 'summary')
+			for (const version of source.versionsSince(db, accountId, since))
+				found.push({ version, change: null });
+		else if (source.scope === 'account')
+			for (const { version, row } of source.rowsSince(db, accountId, since))
+				found.push({ version, change: { table, op: 'put', row: { ...row } } });
 	}
-
-	const ledger = db
-		.select()
-		.from(ledgerEntries)
-		.where(and(eq(ledgerEntries.accountId, accountId), gt(ledgerEntries.version, since)))
-		.all();
-	for (const e of ledger) {
-		const row: LedgerRow = {
-			id: e.id,
-			accountId,
-			kind: e.kind,
-			amountTiyin: e.amountTiyin,
-			date: e.date,
-			operator: e.operator,
-			sourceRef: e.sourceRef
-		};
-		items.push({ version: e.version, change: { table: 'ledger', op: 'put', row: { ...row } } });
-	}
-
-	const chargeRows = db
-		.select()
-		.from(charges)
-		.where(and(eq(charges.accountId, accountId), gt(charges.version, since)))
-		.all();
-	for (const c of chargeRows) {
-		const row: ChargeRow = {
-			id: `${accountId}:${c.month}`,
-			accountId,
-			month: c.month,
-			revision: c.revision,
-			usageWh: c.usageWh,
-			amountTiyin: c.amountTiyin,
-			estimated: c.estimated,
-			lines: decodeChargeLines(c.linesJson)
-		};
-		items.push({ version: c.version, change: { table: 'charges', op: 'put', row: { ...row } } });
-	}
-
-	const months = db
-		.select({
-			meterId: readings.meterId,
-			month: sql<string>`substr(${readings.date}, 1, 7)`,
-			version: sql<number>`max(${readings.version})`
-		})
-		.from(readings)
-		.innerJoin(meters, eq(meters.id, readings.meterId))
-		.where(and(eq(meters.accountId, accountId), gt(readings.version, since)))
-		.groupBy(readings.meterId, sql`substr(${readings.date}, 1, 7)`)
-		.all();
-	for (const m of months)
-		items.push({
-			version: m.version,
-			change: {
-				table: 'readingMonths',
-				op: 'put',
-				row: { ...readingMonthRow(db, accountId, m.meterId, m.month) }
-			}
-		});
-
 	const tombstones = db
 		.select()
 		.from(syncTombstones)
 		.where(and(eq(syncTombstones.accountId, accountId), gt(syncTombstones.version, since)))
 		.all();
 	for (const t of tombstones) {
-		const id = t.tableName === 'ledger' ? Number(t.rowKey) : t.rowKey;
-		items.push({ version: t.version, change: { table: t.tableName, op: 'delete', id } });
+		const source = PULL_SOURCES[t.tableName as SyncedTable] as PullSources[SyncedTable] | undefined;
+		const id = source?.scope === 'account' ? source.idFromKey(t.rowKey) : t.rowKey;
+		found.push({ version: t.version, change: { table: t.tableName, op: 'delete', id } });
 	}
-	return items.sort((a, b) => a.version - b.version);
+	return found.sort((a, b) => a.version - b.version);
 }
 
 /**
@@ -189,7 +87,7 @@ export function pullChanges(
 		const visible = visibleAccountIds(db, user);
 		const droppedAccountIds = Object.keys(cursor)
 			.map(Number)
-			.filter((id) => id !== GLOBAL && !visible.includes(id));
+			.filter((id) => id !== SHARED_CURSOR_KEY && !visible.includes(id));
 		const upTo = currentVersion(db);
 		const next: Cursor = {};
 		const changes: PullChange[] = [];
@@ -198,15 +96,20 @@ export function pullChanges(
 		let remaining = 0;
 		let more = false;
 
-		// Tables everyone sees (tariff versions) ride under key 0; they are few, never paged.
-		const globalSince = cursor[GLOBAL] ?? -1;
-		for (const { row } of tariffRowsSince(db, globalSince))
-			changes.push({ table: 'tariffs', op: 'put', row: { ...row } });
-		next[GLOBAL] = Math.max(globalSince, upTo);
+		// Tables every device holds (tariff versions) ride under their own key; they are few,
+		// never paged.
+		const sharedSince = cursor[SHARED_CURSOR_KEY] ?? -1;
+		for (const table of SYNCED_TABLES) {
+			const source: PullSources[SyncedTable] = PULL_SOURCES[table];
+			if (source.scope === 'shared')
+				for (const { row } of source.rowsSince(db, sharedSince))
+					changes.push({ table, op: 'put', row: { ...row } });
+		}
+		next[SHARED_CURSOR_KEY] = Math.max(sharedSince, upTo);
 
 		for (const accountId of visible) {
 			const since = cursor[accountId] ?? -1;
-			const items = accountItems(db, accountId, since);
+			const items = accountChanges(db, accountId, since);
 			remaining += items.length;
 			if (items.length === 0) {
 				next[accountId] = Math.max(since, upTo);
@@ -220,8 +123,7 @@ export function pullChanges(
 			let take = Math.min(items.length, budget);
 			// Never split one version across pages.
 			while (take < items.length && items[take].version === items[take - 1].version) take++;
-			for (const item of items.slice(0, take))
-				if (item.change.table !== 'accounts') changes.push(item.change);
+			for (const { change } of items.slice(0, take)) if (change) changes.push(change);
 			touched.push(accountId);
 			budget -= take;
 			if (take < items.length) {

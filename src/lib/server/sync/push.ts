@@ -3,8 +3,8 @@ import { prepared } from '../db/prepared';
 import { inTransaction, type Db } from '../db';
 import { syncCommands, syncDevices } from '../db/schema';
 import type { SessionUser } from '../auth/session';
-import { AccountAccessError } from '../services/accounts';
-import { BusinessRuleError } from '../services/errors';
+import { BusinessRuleError, DomainError, refusalReason } from '../services/errors';
+import { firstMessageKey } from '../../domain/validation';
 import { HANDLERS, type HandlerContext, type HandlerOutcome } from './handlers';
 import { COMMANDS, isCommandKind } from '../../domain/sync/commands';
 import type {
@@ -14,9 +14,9 @@ import type {
 	PushOutput
 } from '../../domain/sync/protocol';
 
-export class DeviceForbiddenError extends Error {
+export class DeviceForbiddenError extends DomainError {
 	constructor() {
-		super('error.device_forbidden');
+		super('device_forbidden', 'error.device_forbidden');
 	}
 }
 
@@ -36,11 +36,6 @@ function storedResult(row: typeof syncCommands.$inferSelect): CommandResult {
 				reason: row.reason ?? 'error.server',
 				appliedAtMs: row.appliedAtMs
 			};
-}
-
-function firstIssueKey(issues: ReadonlyArray<{ message: string }>): string {
-	const message = issues[0]?.message ?? '';
-	return message.startsWith('error.') ? message : 'error.invalid_input';
 }
 
 const p = sql.placeholder;
@@ -150,7 +145,7 @@ export function applyPush(db: Db, user: SessionUser, input: PushInput, nowMs: nu
 				const result = inTransaction(db, () => {
 					if (!isCommandKind(command.kind)) throw new BusinessRuleError('error.unknown_command');
 					const parsed = COMMANDS[command.kind].safeParse(command.payload);
-					if (!parsed.success) throw new BusinessRuleError(firstIssueKey(parsed.error.issues));
+					if (!parsed.success) throw new BusinessRuleError(firstMessageKey(parsed.error.issues));
 					// The registry pairs each kind with its handler; TypeScript cannot see that here.
 					const handler = HANDLERS[command.kind] as unknown as (
 						db: Db,
@@ -170,12 +165,7 @@ export function applyPush(db: Db, user: SessionUser, input: PushInput, nowMs: nu
 					appliedAtMs: nowMs
 				});
 			} catch (error) {
-				const reason =
-					error instanceof BusinessRuleError
-						? error.reason
-						: error instanceof AccountAccessError
-							? error.message
-							: null;
+				const reason = refusalReason(error);
 				if (reason === null) throw error;
 				record(command, { reason });
 				results.push({

@@ -3,25 +3,15 @@ import { ZodError } from 'zod';
 import type { Context } from './context';
 import type { Role } from '../../domain/auth';
 import { MIN_CLIENT_PROTOCOL } from '../../domain/sync/protocol';
-import { InvalidCredentialsError } from '../services/auth';
-import { TooManyAttemptsError } from '../auth/attempts';
-import { AccountAccessError } from '../services/accounts';
-import { BusinessRuleError } from '../services/errors';
-import { DeviceForbiddenError } from '../sync/push';
-import { BillingMonthOpenError } from '../services/billing/run';
+import { DOMAIN_ERRORS, DomainError } from '../services/errors';
+import { fieldMessageKeys } from '../../domain/validation';
 
 // Error messages are i18n keys ('error.*'); `fields` maps each bad input field to its key, so
 // the client can show every problem beside its field in the person's language.
 const t = initTRPC.context<Context>().create({
 	errorFormatter({ shape, error }) {
 		const cause = error.cause;
-		const fields: Record<string, string> = {};
-		if (cause instanceof ZodError) {
-			for (const issue of cause.issues) {
-				const key = issue.path.join('.') || '_';
-				fields[key] ??= issue.message.startsWith('error.') ? issue.message : 'error.invalid_input';
-			}
-		}
+		const fields = cause instanceof ZodError ? fieldMessageKeys(cause.issues) : {};
 		const message = cause instanceof ZodError ? 'error.invalid_input' : shape.message;
 		return { ...shape, message, data: { ...shape.data, stack: undefined, fields } };
 	}
@@ -35,16 +25,8 @@ const domainErrors = t.middleware(async ({ next }) => {
 	const result = await next();
 	if (!result.ok) {
 		const cause = result.error.cause;
-		if (cause instanceof InvalidCredentialsError)
-			throw new TRPCError({ code: 'UNAUTHORIZED', message: cause.message });
-		if (cause instanceof TooManyAttemptsError)
-			throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: cause.message });
-		if (cause instanceof AccountAccessError || cause instanceof DeviceForbiddenError)
-			throw new TRPCError({ code: 'FORBIDDEN', message: cause.message });
-		if (cause instanceof BusinessRuleError)
-			throw new TRPCError({ code: 'CONFLICT', message: cause.reason });
-		if (cause instanceof BillingMonthOpenError)
-			throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message });
+		if (cause instanceof DomainError)
+			throw new TRPCError({ code: DOMAIN_ERRORS[cause.code].trpc, message: cause.reason });
 	}
 	return result;
 });

@@ -1,3 +1,4 @@
+import { fieldMessageKeys } from '$lib/domain/validation';
 import type { z } from 'zod';
 import { COMMANDS, type CommandKind } from '$lib/domain/sync/commands';
 import type { TokDb } from '../../db';
@@ -31,9 +32,7 @@ export async function enqueueCommand<K extends CommandKind>(
 ): Promise<OutboxRow<K>> {
 	const parsed = COMMANDS[kind].safeParse(payload);
 	if (!parsed.success) {
-		const fields: Record<string, string> = {};
-		for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-		throw new InvalidCommandError(fields);
+		throw new InvalidCommandError(fieldMessageKeys(parsed.error.issues));
 	}
 	const nowMs = options.nowMs ?? Date.now();
 	return db.transaction('rw', db.outbox, db.meta, async () => {

@@ -144,10 +144,10 @@ export class DexieSyncStorage implements SyncStorage {
 					const key = ACCOUNT_KEY[name];
 					if (key) await db.table(name).where(key).anyOf(page.droppedAccountIds).delete();
 				}
-			for (const run of runs(page.changes)) {
-				const table: Table = db.table(run.table);
-				if (run.op === 'put') await table.bulkPut(run.rows);
-				else await table.bulkDelete(run.ids);
+			for (const write of bulkWrites(page.changes)) {
+				const table: Table = db.table(write.table);
+				if (write.op === 'put') await table.bulkPut(write.rows);
+				else await table.bulkDelete(write.ids);
 			}
 			await writeMeta(db, 'cursor', page.cursor);
 			if (last) {
@@ -176,7 +176,8 @@ export class DexieSyncStorage implements SyncStorage {
 	}
 }
 
-type Run =
+/** Consecutive changes to one table with one op, written in one bulk call. */
+type BulkWrite =
 	| { table: SyncedTable; op: 'put'; rows: Array<Record<string, unknown>> }
 	| { table: SyncedTable; op: 'delete'; ids: Array<string | number> };
 
@@ -185,8 +186,8 @@ type Run =
  * put then a delete of one row ends deleted. Tables this app version does not know are skipped
  * (a newer server may send them).
  */
-function* runs(changes: PullChange[]): Generator<Run> {
-	let current: Run | null = null;
+function* bulkWrites(changes: PullChange[]): Generator<BulkWrite> {
+	let current: BulkWrite | null = null;
 	for (const change of changes) {
 		if (!isSyncedTable(change.table)) continue;
 		if (!current || current.table !== change.table || current.op !== change.op) {

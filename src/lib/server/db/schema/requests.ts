@@ -1,5 +1,7 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { accounts } from './accounts';
+import { REQUEST_STATUSES } from '../../../domain/requests/status';
+import { REQUEST_KINDS } from '../../../domain/sync/commands';
 
 export const serviceRequests = sqliteTable(
 	'service_requests',
@@ -10,10 +12,10 @@ export const serviceRequests = sqliteTable(
 			.notNull()
 			.references(() => accounts.id),
 		kind: text('kind', {
-			enum: ['disconnection', 'meter_replacement', 'inspection', 'sealing']
+			enum: REQUEST_KINDS
 		}).notNull(),
 		status: text('status', {
-			enum: ['submitted', 'accepted', 'scheduled', 'done', 'rejected', 'cancelled']
+			enum: REQUEST_STATUSES
 		}).notNull(),
 		reason: text('reason').notNull().default(''),
 		note: text('note').notNull().default(''),
@@ -41,7 +43,7 @@ export const requestEvents = sqliteTable(
 			.notNull()
 			.references(() => serviceRequests.id),
 		status: text('status', {
-			enum: ['submitted', 'accepted', 'scheduled', 'done', 'rejected', 'cancelled']
+			enum: REQUEST_STATUSES
 		}).notNull(),
 		reason: text('reason'),
 		byUserId: integer('by_user_id'),

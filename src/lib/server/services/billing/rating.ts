@@ -10,7 +10,7 @@ import {
 	type TiyinLines
 } from '../../../tariff';
 import { encodeChargeLines } from '../../../domain/billing';
-import { kwhToWh, whToKwhText } from '../../../domain/readings/kwh';
+import { tryKwhTextToWh, whToKwhText } from '../../../domain/readings/kwh';
 
 export type RatedMonth =
 	/** `linesJson`: the block lines as `encodeChargeLines` writes them. */
@@ -53,7 +53,7 @@ export function monthRater(versions: readonly TariffVersion[], month: string) {
 					// encodeChargeLines's tuple, [versionId, fromWh, toWh, priceTiyinPerKwh, wh, tiyin],
 					// written once per class: a million-account run then only appends wh and tiyin.
 					linePrefixes: version.blocks.map((b, i) => {
-						const toWh = b.upToKwh === null ? null : (kwhToWh(b.upToKwh) as number);
+						const toWh = b.upToKwh === null ? null : (tryKwhTextToWh(b.upToKwh) as number);
 						const fixed = encodeChargeLines([
 							{
 								versionId: part.versionId,

@@ -1,8 +1,9 @@
+import { DomainError } from '../errors';
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db';
 import type { TariffVersion } from '../../../tariff';
 import { loadTariffVersions } from '../tariffs';
-import { reserveVersions } from '../../sync/version';
+import { reserveVersions } from '../../db/version';
 import { addMonths, lastDayOf, tashkentToday } from '../../../domain/dates';
 import { emptyBillingReport, SKIPPED_LISTED, type BillingReport } from '../../../domain/billing';
 import { appendLedgerEntries, type NewLedgerEntry } from '../ledger';
@@ -27,10 +28,10 @@ export interface BillingOptions {
 	onProgress?: (done: number, total: number) => void;
 }
 
-export class BillingMonthOpenError extends Error {
+export class BillingMonthOpenError extends DomainError {
 	override readonly name = 'BillingMonthOpenError';
 	constructor(readonly month: string) {
-		super('error.billing_month_not_over');
+		super('bad_request', 'error.billing_month_not_over');
 	}
 }
 

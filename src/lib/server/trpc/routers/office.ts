@@ -1,15 +1,14 @@
 import { BROADCAST_SPREAD_MS } from '../../../domain/sync/protocol';
 import { z } from 'zod';
-import { desc, eq } from 'drizzle-orm';
-import { accounts, serviceRequests } from '../../db/schema';
-import { removeRequest, setRequestStatus } from '../../services/requests';
+import { officeRequests, removeRequest, setRequestStatus } from '../../services/requests';
+import { OFFICE_STATUSES, OPEN_STATUSES } from '../../../domain/requests/status';
 import { inTransaction } from '../../db';
 import { publishTariffVersion } from '../../services/tariffs';
 import { operatorProcedure, router } from '../trpc';
 
 const statusInput = z.object({
 	requestId: z.string().uuid({ error: 'error.invalid_input' }),
-	status: z.enum(['accepted', 'scheduled', 'done', 'rejected'], { error: 'error.invalid_input' }),
+	status: z.enum(OFFICE_STATUSES, { error: 'error.invalid_input' }),
 	reason: z.string().trim().max(500, { error: 'error.text_too_long' }).nullable().default(null)
 });
 
@@ -27,25 +26,8 @@ export const officeRouter = router({
 	}),
 	requests: router({
 		list: operatorProcedure
-			.input(
-				z.object({ status: z.enum(['submitted', 'accepted', 'scheduled']).optional() }).default({})
-			)
-			.query(({ ctx, input }) =>
-				ctx.db
-					.select({
-						id: serviceRequests.id,
-						accountNumber: accounts.number,
-						kind: serviceRequests.kind,
-						status: serviceRequests.status,
-						createdAtMs: serviceRequests.createdAtMs
-					})
-					.from(serviceRequests)
-					.innerJoin(accounts, eq(accounts.id, serviceRequests.accountId))
-					.where(input.status ? eq(serviceRequests.status, input.status) : undefined)
-					.orderBy(desc(serviceRequests.createdAtMs))
-					.limit(200)
-					.all()
-			),
+			.input(z.object({ status: z.enum(OPEN_STATUSES).optional() }).default({}))
+			.query(({ ctx, input }) => officeRequests(ctx.db, input.status)),
 		setStatus: operatorProcedure.input(statusInput).mutation(({ ctx, input }) => {
 			const change = inTransaction(ctx.db, () =>
 				setRequestStatus(ctx.db, ctx.user, input, ctx.now())

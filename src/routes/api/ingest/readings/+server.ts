@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { checkBearerToken, IngestHttpError, readIngestBody } from '$lib/server/ingest/http';
 import { ingestReadings } from '$lib/server/services/readingIngest';
 import { serverLiveHub } from '$lib/server/sync/hub';
+import { serverNow } from '$lib/server/clock';
 
 /**
  * Daily readings from smart-meter head-ends: JSON `{"readings":[{meter, date, kwh}]}` or CSV
@@ -19,7 +20,7 @@ export const POST: RequestHandler = async ({ request }) => {
 		const touchedAccounts = new Set<number>();
 		const report = ingestReadings(db, rows, {
 			source: 'smart',
-			nowMs: Date.now(),
+			nowMs: serverNow(),
 			touchedAccounts
 		});
 		// Only the people who see a touched account pull; the rest are left alone.

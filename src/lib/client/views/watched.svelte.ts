@@ -1,7 +1,10 @@
 import { liveQuery } from 'dexie';
 
-/** The latest answer of a live IndexedDB query; `current` is undefined until the first one. */
-export interface Live<T> {
+// "Watched" is a Dexie liveQuery (the page re-renders when IndexedDB changes); "live" is the
+// server's SSE pokes (sync.live, LiveHub, liveConnection). Two words for two things.
+
+/** The latest answer of a watched IndexedDB query; `current` is undefined until the first one. */
+export interface Watched<T> {
 	readonly current: T | undefined;
 	readonly error: unknown;
 }
@@ -11,11 +14,11 @@ export interface Live<T> {
  * reactive values it reads (an account id, a month) restart the query when they change; the
  * function it returns is the query itself. Returning null waits (nothing to ask yet).
  *
- *   const charges = live(() => { const id = accountId; return () => chargesOf(db, id); });
+ *   const charges = watched(() => { const id = accountId; return () => chargesOf(db, id); });
  *
  * Answers are kept as they come (not deeply reactive): rows are read, never edited in place.
  */
-export function live<T>(makeQuery: () => (() => Promise<T>) | null): Live<T> {
+export function watched<T>(makeQuery: () => (() => Promise<T>) | null): Watched<T> {
 	let current = $state.raw<T | undefined>(undefined);
 	let error = $state.raw<unknown>(null);
 	$effect(() => {

@@ -10,7 +10,7 @@ import {
 	compileMonth,
 	emptyTiyinLines,
 	HOUSEHOLD_2025_05,
-	kwhToWh,
+	usageKwhToWh,
 	MAX_PRICE_TIYIN_PER_KWH,
 	MAX_USAGE_WH,
 	rateMonth,
@@ -137,8 +137,8 @@ describe('rateMonthTiyin', () => {
 
 describe('converting between the paths', () => {
 	it('turns kWh into whole Wh and tiyin into so’m', () => {
-		expect(kwhToWh('12345.678')).toBe(12_345_678);
-		expect(kwhToWh(0.5)).toBe(500);
+		expect(usageKwhToWh('12345.678')).toBe(12_345_678);
+		expect(usageKwhToWh(0.5)).toBe(500);
 		expect(tiyinToSom(22_967_740).toFixed(2)).toBe('229677.40');
 		expect(() => tiyinToSom(0.5)).toThrow('tiyin must be a whole number, got 0.5');
 	});

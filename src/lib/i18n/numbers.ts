@@ -1,7 +1,8 @@
 import type Decimal from 'decimal.js';
-import { ROUND_HALF_UP } from './decimal';
-import { TariffError } from './errors';
-import { toDecimal } from './input';
+import { ROUND_HALF_UP } from '../tariff/decimal';
+import { TariffError } from '../tariff/errors';
+import { toDecimal } from '../tariff/input';
+import { LOCALES, type Locale } from './locale';
 
 /**
  * Numbers as each locale writes them, built from decimal.js strings (never a float, never Intl,
@@ -14,8 +15,7 @@ import { toDecimal } from './input';
  * A number and its unit are joined by a no-break space so a line never wraps between them.
  */
 
-export type Locale = 'uz' | 'uz-Cyrl' | 'ru' | 'en';
-export const LOCALES: readonly Locale[] = Object.freeze(['uz', 'uz-Cyrl', 'ru', 'en']);
+export { LOCALES, type Locale } from './locale';
 
 export const NO_BREAK_SPACE = '\u00a0';
 

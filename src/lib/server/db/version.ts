@@ -1,7 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../db';
-import { syncState } from '../db/schema';
-import { prepared } from '../db/prepared';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableName } from 'drizzle-orm';
+import type { Db } from './index';
+import { syncState } from './schema';
+import { prepared } from './prepared';
 
 /**
  * Reserves `count` consecutive versions from the one sync sequence and returns the first. Call
@@ -36,13 +38,14 @@ export function currentVersion(db: Db): number {
 
 /**
  * Gives every row written in bulk without a version (the demo seed, an import) its own version,
- * so that first pulls can be paged. Idempotent: rows that have a version keep it.
+ * so that first pulls can be paged. Idempotent: rows that have a version keep it. `tables` are
+ * the tables behind the pull sources (VERSIONED_TABLES in server/sync/pullSources.ts).
  */
-export function assignInitialVersions(db: Db): void {
+export function assignInitialVersions(db: Db, tables: readonly SQLiteTable[]): void {
 	const sqlite = db.$client;
 	sqlite.transaction(() => {
 		let next = currentVersion(db);
-		for (const table of ['accounts', 'ledger_entries', 'service_requests', 'readings', 'charges']) {
+		for (const table of tables.map(getTableName)) {
 			const { top } = sqlite
 				.prepare(`select coalesce(max(rowid), 0) as top from ${table}`)
 				.get() as { top: number };

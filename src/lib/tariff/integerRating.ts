@@ -247,7 +247,7 @@ export function rateMonthTiyin(month: CompiledMonth, usageWh: number): number {
 }
 
 /** A kWh amount (as `rateUsage` accepts it) in whole Wh for the integer path. */
-export function kwhToWh(usageKwh: Decimal.Value): number {
+export function usageKwhToWh(usageKwh: Decimal.Value): number {
 	const wh = parseKwh(usageKwh).times(ONE_THOUSAND);
 	if (wh.gt(MAX_USAGE_WH)) {
 		throw new TariffError(
