@@ -286,9 +286,13 @@ export function paymeAuthorized(authorization: string | null, key: string): bool
 	return timingSafeEqual(digest(given), digest(`Paycom:${key}`));
 }
 
+/**
+ * The body as text, or -32600 past `MAX_PAYME_BODY_BYTES`. An oversized body is read to its end
+ * (and dropped) before the answer: answering while the client still sends makes Node reset the
+ * connection, and the caller would get no JSON-RPC answer at all. The server's own
+ * BODY_SIZE_LIMIT bounds how much is read.
+ */
 async function readBody(request: Request): Promise<string> {
-	const declared = Number(request.headers.get('content-length') ?? 0);
-	if (declared > MAX_PAYME_BODY_BYTES) throw new PaymeError(-32600, T.invalid, 'body');
 	if (!request.body) return '';
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
@@ -297,12 +301,9 @@ async function readBody(request: Request): Promise<string> {
 		const { done, value } = await reader.read();
 		if (done) break;
 		bytes += value.byteLength;
-		if (bytes > MAX_PAYME_BODY_BYTES) {
-			await reader.cancel();
-			throw new PaymeError(-32600, T.invalid, 'body');
-		}
-		chunks.push(value);
+		if (bytes <= MAX_PAYME_BODY_BYTES) chunks.push(value);
 	}
+	if (bytes > MAX_PAYME_BODY_BYTES) throw new PaymeError(-32600, T.invalid, 'body');
 	return Buffer.concat(chunks).toString('utf8');
 }
 
