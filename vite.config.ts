@@ -34,7 +34,9 @@ export default defineConfig(({ isSsrBuild }) => ({
 				test: {
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts', 'tests/architecture/**/*.test.ts'],
-					environment: 'node'
+					environment: 'node',
+					// Property tests run thousands of cases; machines here differ 2× and share cores.
+					testTimeout: 30_000
 				}
 			},
 			{

@@ -1,3 +1,7 @@
-import { signedInPage } from '$lib/client/signedInPage';
+import { homePage } from '$lib/client/signedInPage';
 
-export const load = () => signedInPage(() => import('$lib/pages/Home.svelte'));
+export const load = () =>
+	homePage(
+		() => import('$lib/pages/Home.svelte'),
+		() => import('$lib/pages/StaffHome.svelte')
+	);

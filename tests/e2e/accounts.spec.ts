@@ -163,4 +163,21 @@ test.describe('several accounts in one app', () => {
 		await expect(row).toContainText('Stays on this sign-in');
 		await expect(row.getByRole('button', { name: 'Remove from this sign-in' })).toHaveCount(0);
 	});
+
+	test('in Russian the accounts page speaks of accounts under your login, and of unlinking one', async ({
+		page
+	}) => {
+		// demo has two accounts: the one added later can be unlinked, so its button shows.
+		await signIn(page);
+		await page.evaluate(() => localStorage.setItem('tok.locale', 'ru'));
+		await page.goto('/accounts');
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Лицевые счета под вашим логином' })
+		).toBeVisible();
+		await expect(page.locator('main')).not.toContainText('входе');
+		await expect(page.locator('main')).not.toContainText('входа');
+		await expect(page.locator('main')).toContainText(
+			/Отвязать от моего логина|Остаётся: это счёт вашего логина/
+		);
+	});
 });

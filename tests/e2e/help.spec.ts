@@ -27,11 +27,24 @@ test.describe('help', () => {
 		await question.click();
 		await expect(answer).toBeVisible();
 
+		// HET has no videos of its own yet: the links say they are searches, and go to one.
+		await expect(
+			page.getByText('HET has not published video guides of its own yet.')
+		).toBeVisible();
 		for (const name of ['Installing the app on a phone', 'Getting a login and password by SMS']) {
-			const link = page.getByRole('link', { name });
+			const link = page.getByRole('link', { name: `Search YouTube: ${name}` });
+			await expect(link).toHaveAttribute(
+				'href',
+				/^https:\/\/www\.youtube\.com\/results\?search_query=/
+			);
 			await expect(link).toHaveAttribute('target', '_blank');
 			await expect(link).toHaveAttribute('rel', /noopener/);
 		}
+
+		await expect(page.getByRole('link', { name: 'Send P to 2100 by SMS' })).toHaveAttribute(
+			'href',
+			'sms:2100?body=P'
+		);
 
 		await page.getByLabel('Language').selectOption('ru');
 		await expect(page.getByRole('heading', { name: 'Помощь', level: 1 })).toBeVisible();
@@ -39,5 +52,32 @@ test.describe('help', () => {
 			'href',
 			'tel:1154'
 		);
+	});
+
+	test('the sign-in page says what the login is, what to do about a forgotten password, and links to help', async ({
+		page
+	}) => {
+		await page.goto('/login');
+		await expect(
+			page.getByText('A login that came by SMS is your personal account number.')
+		).toBeVisible();
+		// Not "account number or login": only the login that was given signs in.
+		await expect(page.getByText('account number or login')).toHaveCount(0);
+		await expect(page.getByTestId('sms-link')).toHaveAttribute('href', 'sms:2100?body=P');
+		await expect(page.getByTestId('sms-link')).toHaveText('Send P to 2100 by SMS');
+
+		const forgot = page.getByText('Forgot your password?');
+		const answer = page.getByText('a new password comes by SMS, and the old one stops working');
+		await expect(answer).toBeHidden();
+		await forgot.click();
+		await expect(answer).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Hotline 1154' }).first()).toHaveAttribute(
+			'href',
+			'tel:1154'
+		);
+
+		await page.getByRole('link', { name: 'Help and answers' }).click();
+		await expect(page.getByRole('heading', { name: 'Help', level: 1 })).toBeVisible();
+		await expect(page).toHaveURL(/\/help$/);
 	});
 });

@@ -100,10 +100,37 @@ test.describe('home', () => {
 		} else {
 			await expect(block.getByTestId('balance-warning')).toHaveText(
 				days === 0
-					? 'Your prepayment has run out. Please top up.'
-					: `Your prepayment runs out in about ${days} ${days === 1 ? 'day' : 'days'}. Please top up.`
+					? 'At your recent use, your prepayment is enough for less than a day. Please top up.'
+					: `At your recent use, your prepayment is enough for about ${days} ${days === 1 ? 'day' : 'days'}. Please top up.`
 			);
 		}
+	});
+
+	test('a prepayment beside its warning is never called "run out": it says how long it lasts', async ({
+		page
+	}) => {
+		// 1726001003 has a prepayment and uses a lot: it lasts less than a day at its recent pace.
+		await signIn(page, 'demo2', 'demo12345');
+		const truth = accountTruth('1726001003');
+		expect(truth.balanceTiyin).toBeGreaterThan(0);
+		const expected = expectedMonth('1726001003');
+		const block = monthSoFar(page, '1726001003');
+		await expect(block).toBeVisible();
+		await expect(page.getByTestId('balance')).toContainText(englishSom(truth.balanceTiyin));
+		test.skip(
+			expected.prepaymentDays === null && expected.soFarTiyin < truth.balanceTiyin,
+			`no prepayment estimate on ${e2eToday()}`
+		);
+		const warning = block.getByTestId('balance-warning');
+		await expect(warning).toBeVisible();
+		await expect(warning).not.toContainText('run out');
+		await expect(warning).toHaveText(
+			expected.soFarTiyin >= truth.balanceTiyin
+				? `This month’s use so far, ${englishSom(expected.soFarTiyin)}, already costs more than your prepayment. Please top up.`
+				: expected.prepaymentDays === 0
+					? 'At your recent use, your prepayment is enough for less than a day. Please top up.'
+					: /At your recent use, your prepayment is enough for about \d+ days?\. Please top up\.$/
+		);
 	});
 
 	test('each account links to its consumption, readings and payments', async ({ page }) => {

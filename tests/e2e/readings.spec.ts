@@ -64,13 +64,59 @@ test.describe('readings history', () => {
 		await expect(firstRow).toContainText('Smart meter');
 		expect(await table.getByRole('row').count()).toBeLessThan(60);
 
-		// Scrolled to the end, the oldest reading is there, and still only a screenful of rows.
-		await table
-			.getByRole('rowgroup')
-			.last()
-			.evaluate((el) => (el.scrollTop = el.scrollHeight));
+		// The page itself scrolls (no scroll box inside it): at the end of the page, the oldest
+		// reading is there, and still only a screenful of rows.
+		await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
 		const oldest = table.locator(`[role="row"][aria-rowindex="${readings.length + 1}"]`);
 		await expect(oldest).toContainText(englishDate(readings[0].date));
+		expect(await table.getByRole('row').count()).toBeLessThan(60);
+	});
+
+	test('two years of readings scroll with the page, and a month can be jumped to', async ({
+		page
+	}) => {
+		const { accountId, readings } = truth(NUMBER);
+		await page.setViewportSize({ width: 360, height: 640 });
+		await signIn(page);
+		await page.goto(`/readings?account=${accountId}`);
+		const table = page.getByTestId('readings-table');
+		await expect(table.locator('[role="row"][aria-rowindex="2"]')).toBeVisible();
+		// No box that scrolls inside the page: every ancestor of the rows lets the page scroll.
+		const nestedScroll = await table.locator('[role="row"][aria-rowindex="2"]').evaluate((row) => {
+			const boxes: string[] = [];
+			for (let el = row.parentElement; el && el !== document.body; el = el.parentElement) {
+				const { overflowY } = getComputedStyle(el);
+				if ((overflowY === 'auto' || overflowY === 'scroll') && el.scrollHeight > el.clientHeight)
+					boxes.push(el.className);
+			}
+			return boxes;
+		});
+		expect(nestedScroll).toEqual([]);
+
+		// A month a year back, picked from the month jump: its newest reading comes into view.
+		const newest = readings[readings.length - 1].date;
+		const [y, m] = newest.split('-').map(Number);
+		const month = `${y - 1}-${String(m).padStart(2, '0')}`;
+		const newestOfMonth = readings.filter((r) => r.date.startsWith(month)).at(-1)!;
+		const names = [
+			'January',
+			'February',
+			'March',
+			'April',
+			'May',
+			'June',
+			'July',
+			'August',
+			'September',
+			'October',
+			'November',
+			'December'
+		];
+		await page.getByLabel('Go to month').selectOption({ label: `${names[m - 1]} ${y - 1}` });
+		const row = table.locator(`[role="row"][data-date="${newestOfMonth.date}"]`);
+		await expect(row).toBeInViewport();
+		await expect(row).toContainText(englishDate(newestOfMonth.date));
+		expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(5000);
 		expect(await table.getByRole('row').count()).toBeLessThan(60);
 	});
 });

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from './helpers/test';
-import { serverDb, signIn } from './helpers/app';
+import { e2eToday, expect, test, type Page } from './helpers/test';
+import { addDays, typedDay } from '../../src/lib/domain/dates';
+import { englishDate, serverDb, signIn } from './helpers/app';
 import { Office } from './helpers/office';
 
 function requestsWithReason(reason: string): Array<{ status: string }> {
@@ -28,7 +29,7 @@ async function fileRequest(page: Page, kind: string, reason: string) {
 	await page.getByLabel('Type of request').selectOption(kind);
 	await page.getByLabel(/^Reason/).fill(reason);
 	await page.getByRole('button', { name: 'Send request' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Request saved.' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: /^Request saved/ })).toBeVisible();
 }
 
 const card = (page: Page, text: string) => page.locator('article[data-request]', { hasText: text });
@@ -53,13 +54,19 @@ test.describe('service requests', () => {
 		await fileRequest(page, 'sealing', reason);
 
 		await expect(card(page, reason)).toContainText('Meter sealing');
-		await expect(card(page, reason).getByTestId('waiting')).toHaveText('Waiting to send');
+		await expect(page.getByRole('status').filter({ hasText: /^Request saved/ })).toHaveText(
+			'Request saved on this phone. There is no connection: it is sent as soon as there is one.'
+		);
+		// One status, not "Submitted" beside "Waiting to send".
+		const status = card(page, reason).getByTestId('request-status');
+		await expect(status).toHaveText('Status: Waiting to send');
+		await expect(card(page, reason)).not.toContainText('Submitted');
 		await expect(page.getByTestId('pending-count')).toHaveText('1 change waiting to send');
 		expect(requestsWithReason(reason)).toEqual([]);
 
 		await context.setOffline(false);
-		await expect(card(page, reason).getByTestId('waiting')).toHaveCount(0);
-		await expect(card(page, reason).getByTestId('request-status')).toContainText('Submitted');
+		await expect(status).toHaveText('Status: Submitted');
+		await expect(card(page, reason)).not.toContainText('Waiting to send');
 		await expect(card(page, reason)).toContainText('+998901234567');
 		await expect(page.getByTestId('pending-count')).toHaveCount(0);
 		expect(requestsWithReason(reason)).toEqual([{ status: 'submitted' }]);
@@ -84,7 +91,7 @@ test.describe('service requests', () => {
 		const first = `First check ${Date.now()}`;
 		const second = `Second check ${Date.now()}`;
 		await fileRequest(page, 'inspection', first);
-		await expect(card(page, first).getByTestId('waiting')).toHaveCount(0);
+		await expect(card(page, first).getByTestId('request-status')).toHaveText('Status: Submitted');
 		await fileRequest(page, 'inspection', second);
 
 		const refused = card(page, second).getByTestId('needs-attention');
@@ -96,9 +103,95 @@ test.describe('service requests', () => {
 		expect(requestsWithReason(second)).toEqual([]);
 
 		await card(page, first).getByRole('button', { name: 'Cancel request' }).click();
+		await card(page, first).getByRole('button', { name: 'Yes, cancel it' }).click();
 		await expect(card(page, first).getByTestId('request-status')).toContainText('Cancelled');
 		await expect(card(page, first).getByRole('button', { name: 'Cancel request' })).toHaveCount(0);
 		await expect.poll(() => requestsWithReason(first)).toEqual([{ status: 'cancelled' }]);
+	});
+
+	test('online, a new request says it is being sent, never that it waits for a connection', async ({
+		page
+	}) => {
+		await openRequests(page);
+		const reason = `Flickering lights ${Date.now()}`;
+		await fileRequest(page, 'inspection', reason);
+		const saved = page.getByRole('status').filter({ hasText: /^Request saved/ });
+		await expect(saved).toHaveText(
+			'Request saved. It is being sent now; its status is shown below.'
+		);
+		await expect(saved).not.toContainText('connection');
+		await expect(card(page, reason).getByTestId('request-status')).toHaveText('Status: Submitted');
+		await expect.poll(() => requestsWithReason(reason)).toEqual([{ status: 'submitted' }]);
+	});
+
+	test('cancelling asks first, naming the request, and "keep" keeps it', async ({ page }) => {
+		await openRequests(page);
+		const reason = `Meter is buzzing ${Date.now()}`;
+		await fileRequest(page, 'meter_replacement', reason);
+		const request = card(page, reason);
+		await expect(request.getByTestId('request-status')).toHaveText('Status: Submitted');
+
+		await request.getByRole('button', { name: 'Cancel request' }).click();
+		const question = request.getByRole('group', { name: /^Cancel your request/ });
+		await expect(question).toContainText(
+			/Cancel your request “Meter replacement” of \d{1,2} \w{3} \d{4}\? This cannot be undone/
+		);
+		// The safe answer has the focus: a second tap does not cancel by accident.
+		await expect(request.getByRole('button', { name: 'Keep the request' })).toBeFocused();
+		await request.getByRole('button', { name: 'Keep the request' }).click();
+		await expect(question).toHaveCount(0);
+		await expect(request.getByTestId('request-status')).toHaveText('Status: Submitted');
+		await expect(page.getByTestId('pending-count')).toHaveCount(0);
+		expect(requestsWithReason(reason)).toEqual([{ status: 'submitted' }]);
+
+		await request.getByRole('button', { name: 'Cancel request' }).click();
+		await request.getByRole('button', { name: 'Yes, cancel it' }).click();
+		await expect(request.getByTestId('request-status')).toContainText(/Cancelling|Cancelled/);
+		await expect.poll(() => requestsWithReason(reason)).toEqual([{ status: 'cancelled' }]);
+	});
+
+	test('a preferred date in the past is refused with a reason, and nothing is queued', async ({
+		page
+	}) => {
+		await openRequests(page);
+		const yesterday = addDays(e2eToday(), -1);
+		await page.getByLabel('Type of request').selectOption('inspection');
+		await page.getByLabel(/^Preferred date/).fill(typedDay(yesterday));
+		await page.getByRole('button', { name: 'Send request' }).click();
+		await expect(page.getByText('That day has passed. Choose today or a later day.')).toBeVisible();
+		await expect(page.getByLabel(/^Preferred date/)).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.getByTestId('pending-count')).toHaveCount(0);
+		await expect(page.getByRole('status').filter({ hasText: /^Request saved/ })).toHaveCount(0);
+	});
+
+	test("the preferred date is typed in the app's format, whatever the browser's language", async ({
+		page
+	}) => {
+		await openRequests(page);
+		const field = page.getByLabel(/^Preferred date/);
+		// A text field, not the browser's date picker (which writes dates the browser's way).
+		await expect(field).toHaveAttribute('type', 'text');
+		const inAWeek = addDays(e2eToday(), 7);
+		const hint = page.locator('#request-date-hint');
+		await expect(hint).toHaveText(/^Day\.month\.year, for example \d{2}\.\d{2}\.\d{4}$/);
+		await field.fill('31.02.2026');
+		await page.getByRole('button', { name: 'Send request' }).click();
+		await expect(page.locator('#request-preferredDate-error')).toHaveText(
+			/^Write the date as day\.month\.year, for example \d{2}\.\d{2}\.\d{4}\.$/
+		);
+
+		const reason = `Visit on a set day ${Date.now()}`;
+		await field.fill(typedDay(inAWeek));
+		await expect(hint).toHaveText(`That is ${englishDate(inAWeek)}.`);
+		await fileRequest(page, 'inspection', reason);
+		await expect(card(page, reason).locator('dd')).toContainText([englishDate(inAWeek)]);
+
+		// In Uzbek the hint is in Uzbek, and the format is the same, day first.
+		await page.evaluate(() => localStorage.setItem('tok.locale', 'uz'));
+		await page.reload();
+		await expect(page.locator('#request-date-hint')).toHaveText(
+			/^Kun\.oy\.yil, masalan \d{2}\.\d{2}\.\d{4}$/
+		);
 	});
 
 	test('the requests page fits a 360 px wide phone', async ({ page }) => {

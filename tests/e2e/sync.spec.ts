@@ -62,7 +62,9 @@ test.describe('sync', () => {
 		await page.reload();
 		await expect(page.getByRole('heading', { name: 'Service requests' })).toBeVisible();
 		await expect(requestCard(page, text)).toContainText('Disconnection');
-		await expect(requestCard(page, text).getByTestId('waiting')).toHaveText('Waiting to send');
+		await expect(requestCard(page, text).getByTestId('request-status')).toHaveText(
+			'Status: Waiting to send'
+		);
 		await expect(page.getByTestId('pending-count')).toHaveText('1 change waiting to send');
 		expect(serverRequestsWithNotes([text])).toEqual([]);
 

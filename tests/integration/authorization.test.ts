@@ -122,6 +122,19 @@ const ROWS: Record<string, Row> = {
 		}
 	},
 	'office.tariffs.publish': { cells: onlyOperator, call: (c) => c.office.tariffs.publish({}) },
+	'office.tariffs.withdraw': {
+		cells: onlyOperator,
+		call: (c) => c.office.tariffs.withdraw({ id: 'no-such-version' })
+	},
+	'office.readings.suspects': { cells: onlyOperator, call: (c) => c.office.readings.suspects({}) },
+	'office.readings.accept': {
+		cells: onlyOperator,
+		call: (c) => c.office.readings.accept({ suspectId: 999_999 })
+	},
+	'office.readings.correct': {
+		cells: onlyOperator,
+		call: (c) => c.office.readings.correct({ suspectId: 999_999, kwh: '100' })
+	},
 	'office.requests.list': { cells: onlyOperator, call: (c) => c.office.requests.list({}) },
 	'office.requests.setStatus': {
 		cells: onlyOperator,

@@ -91,7 +91,8 @@ describe('billing with a reading thread', () => {
 
 		ingestReadings(
 			db,
-			[{ row: 1, reading: { meter: serials[7], date: '2026-10-31', kwh: '99999.000' } }],
+			// Between 30 October (7,295.170 kWh) and 1 November (7,314.848 kWh).
+			[{ row: 1, reading: { meter: serials[7], date: '2026-10-31', kwh: '7310.000' } }],
 			{ source: 'smart', nowMs: LATER }
 		);
 		const corrected = billMonth(db, { month: MONTH, nowMs: LATER, chunkSize: 4, readAhead: true });
@@ -140,7 +141,8 @@ describe('billing with a reading thread', () => {
 		const { account_id: accountId } = meterOf(serials[9]);
 		ingestReadings(
 			db,
-			[{ row: 1, reading: { meter: serials[9], date: '2026-10-31', kwh: '99999.000' } }],
+			// Between 30 October (9,353.790 kWh) and 1 November (9,377.376 kWh).
+			[{ row: 1, reading: { meter: serials[9], date: '2026-10-31', kwh: '9370.000' } }],
 			{ source: 'smart', nowMs: NOW }
 		);
 		let step = steps.next();
@@ -149,7 +151,7 @@ describe('billing with a reading thread', () => {
 		const charge = db.$client
 			.prepare('select revision, usage_wh from charges where account_id = ?')
 			.all(accountId);
-		// 9 × 1,000,000 Wh on 30 September; 99,999 kWh on 31 October.
-		expect(charge).toEqual([{ revision: 0, usage_wh: 99_999_000 - 9_000_000 }]);
+		// 9 × 1,000,000 Wh on 30 September; 9,370 kWh on 31 October.
+		expect(charge).toEqual([{ revision: 0, usage_wh: 9_370_000 - 9_000_000 }]);
 	});
 });

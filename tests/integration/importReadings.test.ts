@@ -67,4 +67,19 @@ describe('npm run import:readings', () => {
 		expect(run.stderr).toContain('meter,date,kwh');
 		expect(npmRun('import:readings', [join(dir, 'missing.csv')], dir).status).toBe(2);
 	});
+
+	it("holds the probe's implausible row, reports it like a rejection and exits 1", () => {
+		const meter = aMeter(db, anAccount(db).id);
+		const file = join(dir, 'probe.csv');
+		writeFileSync(
+			file,
+			`meter,date,kwh\n${meter.serial},2026-10-30,19500.000\n${meter.serial},2026-10-31,99999999.000\n`
+		);
+		const run = npmRun('import:readings', [file], dir);
+		expect(run.status).toBe(1);
+		expect(run.stdout).toContain('inserted   1');
+		expect(run.stdout).toContain('suspect    1');
+		expect(run.stdout).toMatch(/line 3: usage_above_ceiling \(#\d+\): .*500 kWh a day/);
+		expect(readingOf(db, meter.id, '2026-10-31')).toBeUndefined();
+	});
 });

@@ -100,13 +100,30 @@ describe('the balance warning', () => {
 	it('warns when a prepayment lasts less than a week at the recent pace', () => {
 		expect(LOW_PREPAYMENT_DAYS).toBe(7);
 		expect(balanceAlert(500_000, 6)).toEqual({ kind: 'runningOut', days: 6 });
-		expect(balanceAlert(500_000, 0)).toEqual({ kind: 'runningOut', days: 0 });
 		expect(balanceAlert(500_000, 7)).toBeNull();
 	});
 
-	it('stays quiet without a pace to go by, or with nothing owed', () => {
+	it('calls a positive balance that lasts under a day "less than a day", never "run out"', () => {
+		// 1726001003: 61,200 so'm left, 36,532.80 so'm used so far, about 73,000 so'm a day.
+		expect(balanceAlert(6_120_000, 0, 3_653_280)).toEqual({ kind: 'runningOut', days: 0 });
+		expect(balanceAlert(500_000, 0)).toEqual({ kind: 'runningOut', days: 0 });
+	});
+
+	it("says so when this month's use so far already costs more than the prepayment", () => {
+		expect(balanceAlert(500_000, 0, 500_000)).toEqual({ kind: 'usedBySoFar', soFarTiyin: 500_000 });
+		expect(balanceAlert(500_000, null, 700_000)).toEqual({
+			kind: 'usedBySoFar',
+			soFarTiyin: 700_000
+		});
+	});
+
+	it('keeps "used up" for a balance of exactly zero', () => {
+		expect(balanceAlert(0, null)).toEqual({ kind: 'usedUp' });
+	});
+
+	it('stays quiet without a pace to go by', () => {
 		expect(balanceAlert(500_000, null)).toBeNull();
-		expect(balanceAlert(0, null)).toBeNull();
+		expect(balanceAlert(500_000, null, 100)).toBeNull();
 	});
 });
 

@@ -9,8 +9,20 @@ import { session } from './session.svelte';
  * `/` download IndexedDB, the sync engine and the tariff module only to be sent to sign-in.
  */
 export async function signedInPage(
-	body: () => Promise<{ default: Component }>
+	body: () => Promise<{ default: Component }>,
+	{ staff = false }: { staff?: boolean } = {}
 ): Promise<{ Page: Component }> {
 	if (!session.user) redirect(307, '/login');
+	// HET staff have no accounts: a resident page would only say "no accounts linked".
+	if (session.user.role !== 'resident' && !staff) redirect(307, '/');
 	return { Page: (await body()).default };
+}
+
+/** Home: the resident's accounts, or for HET staff what they can do here. */
+export async function homePage(
+	resident: () => Promise<{ default: Component }>,
+	staff: () => Promise<{ default: Component }>
+): Promise<{ Page: Component }> {
+	if (!session.user) redirect(307, '/login');
+	return { Page: (await (session.user.role === 'resident' ? resident() : staff())).default };
 }

@@ -4,9 +4,10 @@ import type { UsageProblem } from './usage/monthlyUsage';
 // What a billing run is asked and what it answers; shared by the CLI, the operators' tRPC
 // procedure and their screen.
 
+/** A month of this century: Tok has no readings from before 2000, and "0000-01" is a slip. */
 export const billingMonth = z
 	.string({ error: 'error.invalid_month' })
-	.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'error.invalid_month' });
+	.regex(/^20\d{2}-(0[1-9]|1[0-2])$/, { error: 'error.invalid_month' });
 
 export const billingRunInput = z.object({ month: billingMonth });
 export type BillingRunInput = z.infer<typeof billingRunInput>;
@@ -16,7 +17,9 @@ export type BillingSkipReason =
 	/** No tariff version of the account's class is in force in the month. */
 	| 'no_tariff'
 	/** Usage beyond what the tariff module rates (10^12 kWh). */
-	| 'usage_out_of_range';
+	| 'usage_out_of_range'
+	/** More than the daily ceiling of the account's class every day of the month. */
+	| 'usage_above_ceiling';
 
 export interface SkippedAccount {
 	accountNumber: string;

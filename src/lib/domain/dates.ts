@@ -50,3 +50,24 @@ export function isCalendarDay(value: string): boolean {
 export function lastDayOf(month: string): string {
 	return `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
 }
+
+/**
+ * A day as a person types it in the app's format, day first: "05.12.2026", "5.12.2026",
+ * "5/12/2026" or "5-12-2026" (and 'YYYY-MM-DD' as it is stored) → '2026-12-05'; null for
+ * anything that is not a real calendar day.
+ */
+export function parseTypedDay(text: string): string | null {
+	const value = text.trim();
+	if (isCalendarDay(value)) return value;
+	const match = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(value);
+	if (!match) return null;
+	const [, d, m, y] = match;
+	const day = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+	return isCalendarDay(day) ? day : null;
+}
+
+/** A day 'YYYY-MM-DD' in the format the date field takes: '05.12.2026'. */
+export function typedDay(date: string): string {
+	const [y, m, d] = date.split('-');
+	return `${d}.${m}.${y}`;
+}

@@ -48,6 +48,7 @@ export async function fileRequest(page: Page, request: NewRequest) {
 /** The person cancels a request from its card. */
 export async function cancelRequest(page: Page, note: string) {
 	await requestCard(page, note).getByRole('button', { name: 'Cancel request' }).click();
+	await requestCard(page, note).getByRole('button', { name: 'Yes, cancel it' }).click();
 	await expect(requestCard(page, note).getByTestId('request-status')).toContainText(
 		/Cancelling|Cancelled/
 	);
@@ -56,5 +57,5 @@ export async function cancelRequest(page: Page, note: string) {
 /** What the person sees once everything they did has reached the server. */
 export async function expectNothingWaiting(page: Page, timeout?: number) {
 	await expect(page.getByTestId('pending-count')).toHaveCount(0, { timeout });
-	await expect(page.getByTestId('waiting')).toHaveCount(0);
+	await expect(page.locator('[data-testid="request-status"][data-pending]')).toHaveCount(0);
 }

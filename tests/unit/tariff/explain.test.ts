@@ -29,7 +29,7 @@ describe('a bill explained', () => {
 		expect(explainIn(rating, 'uz')).toEqual({
 			lines: [
 				`200${_}kVt·soat ijtimoiy norma doirasida × 450 = 90${_}000${_}soʻm`,
-				`100${_}kVt·soat me’yordan ortiq (200–1${_}000${_}kVt·soat) × 900 = 90${_}000${_}soʻm`
+				`100${_}kVt·soat normadan ortiq (200–1${_}000${_}kVt·soat) × 900 = 90${_}000${_}soʻm`
 			],
 			total: `Jami: 180${_}000${_}soʻm`
 		});
@@ -39,7 +39,7 @@ describe('a bill explained', () => {
 		expect(explainIn(rating, 'uz-Cyrl')).toEqual({
 			lines: [
 				`200${_}кВт·соат ижтимоий норма доирасида × 450 = 90${_}000${_}сўм`,
-				`100${_}кВт·соат меъёрдан ортиқ (200–1${_}000${_}кВт·соат) × 900 = 90${_}000${_}сўм`
+				`100${_}кВт·соат нормадан ортиқ (200–1${_}000${_}кВт·соат) × 900 = 90${_}000${_}сўм`
 			],
 			total: `Жами: 180${_}000${_}сўм`
 		});
@@ -64,7 +64,7 @@ describe('a bill explained', () => {
 			`2${_}345,678${_}кВт·ч сверх нормы (свыше 10${_}000${_}кВт·ч) × 900 = 2${_}111${_}110,20${_}сум`
 		);
 		expect(explainIn(rateUsage(STOVE_2024_05.blocks, '12345.678'), 'uz').lines.at(-1)).toBe(
-			`2${_}345,678${_}kVt·soat me’yordan ortiq (10${_}000${_}kVt·soatdan yuqori) × 900 = 2${_}111${_}110,20${_}soʻm`
+			`2${_}345,678${_}kVt·soat normadan ortiq (10${_}000${_}kVt·soatdan yuqori) × 900 = 2${_}111${_}110,20${_}soʻm`
 		);
 	});
 

@@ -2,6 +2,7 @@ import { page } from '$app/state';
 import { liveQuery } from 'dexie';
 import type { AccountSummary } from '$lib/domain/account';
 import { userDb } from '../db';
+import { readMeta } from '../sync/storage/meta';
 import { readNicknames } from './nicknames';
 import { rememberedAccountId } from './remembered.svelte';
 import { accountLabel, ACCOUNT_PARAM, pickAccount } from './selection';
@@ -10,6 +11,11 @@ export interface UserAccounts {
 	/** The linked accounts on this device, by number; undefined until IndexedDB has answered. */
 	readonly list: AccountSummary[] | undefined;
 	readonly nicknames: Record<number, string>;
+	/**
+	 * Whether a sync has ever finished on this device, read with `list` in one transaction: an
+	 * empty list means "no accounts" only then, and is still loading before.
+	 */
+	readonly syncedOnce: boolean;
 	/** The account the page shows: `?account=`, else the last chosen here, else the first. */
 	readonly selected: AccountSummary | null;
 	label(account: AccountSummary): ReturnType<typeof accountLabel>;
@@ -21,15 +27,21 @@ export interface UserAccounts {
  */
 export function useAccounts(userId: number): UserAccounts {
 	const db = userDb(userId);
-	const state = $state<{ list: AccountSummary[] | undefined; nicknames: Record<number, string> }>({
+	const state = $state<{
+		list: AccountSummary[] | undefined;
+		nicknames: Record<number, string>;
+		syncedOnce: boolean;
+	}>({
 		list: undefined,
-		nicknames: {}
+		nicknames: {},
+		syncedOnce: false
 	});
 	$effect(() => {
 		const subscription = liveQuery(() =>
 			db.transaction('r', db.accounts, db.meta, async () => ({
 				list: await db.accounts.orderBy('number').toArray(),
-				nicknames: await readNicknames(db)
+				nicknames: await readNicknames(db),
+				syncedOnce: (await readMeta(db, 'lastSyncedAtMs')) !== undefined
 			}))
 		).subscribe({
 			next: (found) => Object.assign(state, found),
@@ -51,6 +63,9 @@ export function useAccounts(userId: number): UserAccounts {
 		},
 		get nicknames() {
 			return state.nicknames;
+		},
+		get syncedOnce() {
+			return state.syncedOnce;
 		},
 		get selected() {
 			return selected;

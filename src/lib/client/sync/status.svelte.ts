@@ -9,6 +9,12 @@ export interface SyncProgress {
 
 /** What the person sees of syncing. */
 export interface SyncStatus {
+	/**
+	 * False until this device's database has answered what it holds (last sync, commands
+	 * waiting): until then "never synced" or "nothing waiting" would be guesses, and the page
+	 * shows a loading state instead.
+	 */
+	known: boolean;
 	online: boolean;
 	/** This tab is pushing or pulling right now. */
 	syncing: boolean;
@@ -25,6 +31,7 @@ export interface SyncStatus {
 
 export function initialSyncStatus(): SyncStatus {
 	return {
+		known: false,
 		online: typeof navigator === 'undefined' ? true : navigator.onLine,
 		syncing: false,
 		lastSyncedAtMs: null,

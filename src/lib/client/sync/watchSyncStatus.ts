@@ -32,6 +32,7 @@ export function watchSyncStatus(db: TokDb, status: SyncStatus): () => void {
 						? found.lastError
 						: 'error.server';
 			status.updateRequired = found.blocked === SYNC_PROTOCOL;
+			status.known = true;
 		},
 		// The database is being deleted (sign-out) or is unavailable: the status stays as it was.
 		error: () => {}

@@ -6,7 +6,7 @@ import type { AccountSummary } from '$lib/domain/account';
 import type { ChargeRow, LedgerRow, ReadingMonthRow } from '$lib/domain/sync/tables';
 
 // The queries behind the home, consumption, readings and payments pages: one account's synced
-// rows as they are on this device. Wrap them in live() (./live.svelte.ts) to follow changes.
+// rows as they are on this device. Wrap them in watched() (./watched.svelte.ts) to follow changes.
 
 export function accountsOf(db: TokDb): Promise<AccountSummary[]> {
 	return db.accounts.orderBy('number').toArray();

@@ -21,6 +21,8 @@ export const READING_REJECTIONS = [
 	'meter_not_installed',
 	/** Lower than the meter's previous reading (a new meter is a new serial, not a lower value). */
 	'lower_than_previous',
+	/** Higher than the meter's reading on a later day: a cumulative register never runs backwards. */
+	'higher_than_next',
 	/** The same meter and day appear earlier in the same batch with another value. */
 	'conflicting_duplicate'
 ] as const;
@@ -33,16 +35,40 @@ export interface RejectedReading {
 	message: string;
 }
 
+/**
+ * A reading in order but with more usage a day than the meter's ceiling
+ * (domain/readings/plausibility.ts): kept aside, not billed, until an operator accepts or
+ * corrects it (`office.readings.*`).
+ */
+export interface SuspectReading {
+	row: number;
+	reason: 'usage_above_ceiling';
+	message: string;
+	/** The held reading, for `office.readings.accept` / `correct`. */
+	suspectId: number;
+}
+
 export interface IngestReport {
 	inserted: number;
 	unchanged: number;
 	corrected: number;
 	rejected: number;
+	/** Held for an operator: not applied, like a rejection, but kept. */
+	suspect: number;
 	rejections: RejectedReading[];
+	suspects: SuspectReading[];
 }
 
 export function emptyIngestReport(): IngestReport {
-	return { inserted: 0, unchanged: 0, corrected: 0, rejected: 0, rejections: [] };
+	return {
+		inserted: 0,
+		unchanged: 0,
+		corrected: 0,
+		rejected: 0,
+		suspect: 0,
+		rejections: [],
+		suspects: []
+	};
 }
 
 /** Adds `more` to `into` (an import applies its file in several batches). */
@@ -51,7 +77,9 @@ export function addIngestReport(into: IngestReport, more: IngestReport): IngestR
 	into.unchanged += more.unchanged;
 	into.corrected += more.corrected;
 	into.rejected += more.rejected;
-	for (const r of more.rejections) into.rejections.push(r);
+	into.suspect += more.suspect;
+	for (const rejection of more.rejections) into.rejections.push(rejection);
+	for (const suspect of more.suspects) into.suspects.push(suspect);
 	return into;
 }
 

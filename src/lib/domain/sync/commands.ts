@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountIdInput } from '../account';
+import { isCalendarDay } from '../dates';
 
 // Every command kind, declared once: its name and the zod schema of its payload, shared by the
 // client (validated before it enters the outbox) and the server (validated again on push). The
@@ -14,11 +15,13 @@ export const REQUEST_KINDS = [
 ] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 
+// Lower case before anything compares it: the same id in capitals is the same request.
 const requestId = z
 	.string()
 	.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
 		error: 'error.invalid_input'
-	});
+	})
+	.transform((id) => id.toLowerCase());
 
 export const COMMANDS = {
 	'request.create': accountIdInput.extend({
@@ -33,8 +36,8 @@ export const COMMANDS = {
 			.nullable()
 			.default(null),
 		preferredDate: z
-			.string()
-			.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'error.date_format' })
+			.string({ error: 'error.date_format' })
+			.refine(isCalendarDay, { error: 'error.date_format' })
 			.nullable()
 			.default(null)
 	}),

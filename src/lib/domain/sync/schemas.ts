@@ -3,9 +3,13 @@ import { PULL_LIMIT_MAX, PUSH_BATCH_MAX } from './limits';
 
 // The inputs of sync.push and sync.pull, checked at the server's edge (their types are in protocol.ts).
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
-	error: 'error.invalid_input'
-});
+// Matched without regard to case, so stored in lower case: de-duplication compares exactly.
+const uuid = z
+	.string()
+	.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+		error: 'error.invalid_input'
+	})
+	.transform((id) => id.toLowerCase());
 
 export const commandEnvelope = z.object({
 	/** Client-made UUIDv7: the command's identity for de-duplication. */

@@ -4,6 +4,15 @@ import { ru as consumption } from '../messages/consumption/ru';
 import { ru as help } from '../messages/help/ru';
 import { ru as history } from '../messages/history/ru';
 import { ru as settings } from '../messages/settings/ru';
+import { ru as staff } from '../messages/staff/ru';
 
 /** Every message in ru: one chunk, loaded only when ru is the language in use. */
-export const catalogue = { ...core, ...accounts, ...consumption, ...help, ...history, ...settings };
+export const catalogue = {
+	...core,
+	...accounts,
+	...consumption,
+	...help,
+	...history,
+	...settings,
+	...staff
+};

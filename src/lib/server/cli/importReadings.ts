@@ -1,8 +1,9 @@
 // `npm run import:readings -- FILE.csv [--json]`: applies a CSV of readings (header
 // meter,date,kwh) to the database in DATA_DIR, as the ingestion endpoint would, streaming the
-// file and committing every 100,000 rows. Prints what was inserted, unchanged, corrected and
-// rejected (with line numbers); `--json` prints the endpoint's JSON report instead. Exits 1
-// when any row was rejected, 2 when the file cannot be read at all.
+// file in batches of 100,000 rows, each committed a few thousand rows at a time so that the
+// server's writers get the lock in between. Prints what was inserted, unchanged, corrected,
+// rejected and held as suspect (with line numbers); `--json` prints the endpoint's JSON report
+// instead. Exits 1 when any row was rejected or held, 2 when the file cannot be read at all.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -75,11 +76,20 @@ if (values.json) {
 	console.log(`  corrected  ${count(report.corrected)}`);
 	console.log(`  rejected   ${count(report.rejected)}`);
 	const shown = report.rejections.slice(0, 100);
-	for (const r of shown) console.log(`    line ${r.row}: ${r.reason}: ${r.message}`);
+	for (const rejection of shown)
+		console.log(`    line ${rejection.row}: ${rejection.reason}: ${rejection.message}`);
 	if (report.rejections.length > shown.length) {
 		console.log(
 			`    … and ${count(report.rejections.length - shown.length)} more (--json lists all)`
 		);
 	}
+	console.log(`  suspect    ${count(report.suspect)} (held for an operator: office.readings)`);
+	const held = report.suspects.slice(0, 100);
+	for (const suspect of held)
+		console.log(
+			`    line ${suspect.row}: ${suspect.reason} (#${suspect.suspectId}): ${suspect.message}`
+		);
+	if (report.suspects.length > held.length)
+		console.log(`    … and ${count(report.suspects.length - held.length)} more (--json lists all)`);
 }
-process.exitCode = report.rejected > 0 ? 1 : 0;
+process.exitCode = report.rejected > 0 || report.suspect > 0 ? 1 : 0;

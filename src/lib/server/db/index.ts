@@ -6,6 +6,9 @@ import { dirname } from 'node:path';
 import { config } from '../config';
 import * as schema from './schema';
 
+/** Longer than any write transaction holds the lock: the CLIs commit in small chunks. */
+export const BUSY_TIMEOUT_MS = 10_000;
+
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /** Opens (creating if needed) a Tok database file, in WAL mode, with migrations applied. */
@@ -15,7 +18,9 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
-	sqlite.pragma('busy_timeout = 5000');
+	// A writer that finds the database busy (a CLI import or billing run in another process)
+	// waits up to this long for its turn instead of failing.
+	sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
 	const db = drizzle(sqlite, { schema }) as Db;
 	if (options.migrate !== false) migrate(db, { migrationsFolder: config.migrationsDir });
 	return db;
@@ -36,9 +41,13 @@ export function getDb(): Db {
 export { schema };
 
 /**
- * Runs `fn` in one SQLite transaction (a savepoint when nested). Services keep using `db` inside:
- * better-sqlite3 is synchronous, so everything `fn` does happens within the transaction.
+ * Runs `fn` in one SQLite write transaction (a savepoint when nested). Services keep using `db`
+ * inside: better-sqlite3 is synchronous, so everything `fn` does happens within the transaction.
+ *
+ * It begins IMMEDIATE: the write lock is taken first, waiting out the busy timeout while another
+ * process writes. A deferred transaction reads first and then upgrades, and in WAL mode an upgrade
+ * over a snapshot another writer has moved past fails at once with "database is locked".
  */
 export function inTransaction<T>(db: Db, fn: () => T): T {
-	return db.$client.transaction(fn)();
+	return db.$client.transaction(fn).immediate();
 }

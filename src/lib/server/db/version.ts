@@ -43,17 +43,19 @@ export function currentVersion(db: Db): number {
  */
 export function assignInitialVersions(db: Db, tables: readonly SQLiteTable[]): void {
 	const sqlite = db.$client;
-	sqlite.transaction(() => {
-		let next = currentVersion(db);
-		for (const table of tables.map(getTableName)) {
-			const { top } = sqlite
-				.prepare(`select coalesce(max(rowid), 0) as top from ${table}`)
-				.get() as { top: number };
-			// rowid order: stable, unique per table, and the same on every run of the same seed.
-			sqlite.prepare(`update ${table} set version = ? + rowid where version = 0`).run(next);
-			next += top;
-		}
-		const current = currentVersion(db);
-		if (next > current) reserveVersions(db, next - current);
-	})();
+	sqlite
+		.transaction(() => {
+			let next = currentVersion(db);
+			for (const table of tables.map(getTableName)) {
+				const { top } = sqlite
+					.prepare(`select coalesce(max(rowid), 0) as top from ${table}`)
+					.get() as { top: number };
+				// rowid order: stable, unique per table, and the same on every run of the same seed.
+				sqlite.prepare(`update ${table} set version = ? + rowid where version = 0`).run(next);
+				next += top;
+			}
+			const current = currentVersion(db);
+			if (next > current) reserveVersions(db, next - current);
+		})
+		.immediate();
 }

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { ingestJsonBody, MAX_INGEST_ROWS } from '../../domain/readings/ingest';
 import type { IncomingReading } from '../services/readingIngest';
 import { CsvFormatError, csvReadings } from './csv';
+import { parseReadingsJsonInThread, PARSE_IN_THREAD_FROM_BYTES } from './jsonWorker';
 
 // The HTTP side of machine ingestion: who may send, and what a body may be. The route itself
 // only strings these together with the service.
@@ -43,10 +44,10 @@ export function checkBearerToken(
 /** A body larger than this is refused before it is parsed; 100,000 readings take about 7 MB. */
 export const MAX_INGEST_BYTES = 32 * 1024 * 1024;
 
-async function readText(request: Request): Promise<string> {
+async function readBytes(request: Request): Promise<Uint8Array> {
 	const declared = Number(request.headers.get('content-length') ?? 0);
 	if (declared > MAX_INGEST_BYTES) throw tooLarge();
-	if (!request.body) return '';
+	if (!request.body) return new Uint8Array(0);
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let bytes = 0;
@@ -60,7 +61,14 @@ async function readText(request: Request): Promise<string> {
 		}
 		chunks.push(value);
 	}
-	return Buffer.concat(chunks).toString('utf8');
+	// One buffer of its own (never Node's shared pool), so that it can move to a thread.
+	const body = new Uint8Array(bytes);
+	let at = 0;
+	for (const chunk of chunks) {
+		body.set(chunk, at);
+		at += chunk.byteLength;
+	}
+	return body;
 }
 
 function tooLarge(): IngestHttpError {
@@ -83,11 +91,11 @@ export async function readIngestBody(request: Request): Promise<IncomingReading[
 	if (type !== 'application/json' && type !== 'text/csv') {
 		throw new IngestHttpError(415, 'send readings as application/json or text/csv');
 	}
-	const text = await readText(request);
+	const bytes = await readBytes(request);
 	if (type === 'text/csv') {
 		let rows: IncomingReading[];
 		try {
-			rows = csvReadings(text);
+			rows = await csvReadings(new TextDecoder().decode(bytes));
 		} catch (error) {
 			if (error instanceof CsvFormatError) throw new IngestHttpError(400, error.message);
 			throw error;
@@ -95,14 +103,32 @@ export async function readIngestBody(request: Request): Promise<IncomingReading[
 		if (rows.length > MAX_INGEST_ROWS) throw tooManyRows(rows.length);
 		return rows;
 	}
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		throw new IngestHttpError(400, 'the body is not valid JSON');
+	let readings: unknown[];
+	if (bytes.byteLength >= PARSE_IN_THREAD_FROM_BYTES) {
+		const parsed = await parseReadingsJsonInThread(bytes, MAX_INGEST_ROWS);
+		if (!parsed.ok) {
+			if (parsed.problem === 'too_many') throw tooManyRows(parsed.count);
+			if (parsed.problem === 'json') throw notJson();
+			// The schema's own message for a body that is not an object, or has no list.
+			const stand = parsed.problem === 'body' ? null : {};
+			throw new IngestHttpError(400, ingestJsonBody.safeParse(stand).error!.issues[0].message);
+		}
+		readings = parsed.readings;
+	} else {
+		let json: unknown;
+		try {
+			json = JSON.parse(new TextDecoder().decode(bytes));
+		} catch {
+			throw notJson();
+		}
+		const body = ingestJsonBody.safeParse(json);
+		if (!body.success) throw new IngestHttpError(400, body.error.issues[0].message);
+		readings = body.data.readings;
 	}
-	const body = ingestJsonBody.safeParse(json);
-	if (!body.success) throw new IngestHttpError(400, body.error.issues[0].message);
-	if (body.data.readings.length > MAX_INGEST_ROWS) throw tooManyRows(body.data.readings.length);
-	return body.data.readings.map((reading, i) => ({ row: i + 1, reading }));
+	if (readings.length > MAX_INGEST_ROWS) throw tooManyRows(readings.length);
+	return readings.map((reading, i) => ({ row: i + 1, reading }));
+}
+
+function notJson(): IngestHttpError {
+	return new IngestHttpError(400, 'the body is not valid JSON');
 }

@@ -18,7 +18,9 @@ export function drawProfile(prng: Prng, index: number): ConsumerProfile {
 	const r = index % 150 === 7 ? 0 : index % 30 === 11 ? 0.02 : prng.next();
 	let base = 4 + prng.next() * 9; // 120–390 kWh a month
 	if (r < 0.006)
-		base = 180 + prng.next() * 120; // above 5,000 kWh a month
+		// Above 5,000 kWh a month, and still under the household ceiling of 500 kWh a day
+		// (domain/readings/plausibility.ts) in the coldest month, or billing would hold it.
+		base = 150 + prng.next() * 90;
 	else if (r < 0.04)
 		base = 36 + prng.next() * 40; // above 1,000 kWh a month
 	else if (r < 0.1) base = 1.5 + prng.next() * 2.5; // small flats, 45–120 kWh

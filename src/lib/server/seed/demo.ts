@@ -204,9 +204,11 @@ export function seedDemoData(db: Db, options: SeedOptions): { accounts: number; 
 	const total = plans.length * 2 + billedMonths.length;
 	const batch = 200;
 	for (let start = 0; start < plans.length; start += batch) {
-		sqlite.transaction(() => {
-			for (let i = start; i < Math.min(plans.length, start + batch); i++) seedOne(plans[i], i);
-		})();
+		sqlite
+			.transaction(() => {
+				for (let i = start; i < Math.min(plans.length, start + batch); i++) seedOne(plans[i], i);
+			})
+			.immediate();
 		options.onProgress?.(Math.min(plans.length, start + batch), total);
 	}
 
@@ -264,10 +266,12 @@ export function seedDemoData(db: Db, options: SeedOptions): { accounts: number; 
 		return payments;
 	};
 	for (let start = 0; start < seeded.length; start += batch) {
-		sqlite.transaction(() => {
-			for (let i = start; i < Math.min(seeded.length, start + batch); i++)
-				appendLedgerEntries(db, payOne(seeded[i]));
-		})();
+		sqlite
+			.transaction(() => {
+				for (let i = start; i < Math.min(seeded.length, start + batch); i++)
+					appendLedgerEntries(db, payOne(seeded[i]));
+			})
+			.immediate();
 		options.onProgress?.(
 			plans.length + billedMonths.length + Math.min(seeded.length, start + batch),
 			total

@@ -1,6 +1,7 @@
-import { asc, gt } from 'drizzle-orm';
+import { asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../db';
-import { tariffVersions } from '../db/schema';
+import { SHARED_TOMBSTONE_ACCOUNT_ID, syncTombstones, tariffVersions } from '../db/schema';
+import { tashkentToday } from '../../domain/dates';
 import { BusinessRuleError, DomainError } from './errors';
 import type { z } from 'zod';
 import type { rateMonthInput } from '../../domain/tariffQuery';
@@ -56,8 +57,43 @@ export function tariffRowsSince(db: Db, sinceVersion: number) {
 }
 
 /**
- * An operator publishes a new version (say, the indexation of 1 May). It is checked together
- * with the versions already in force; a problem is refused with the tariff module's message.
+ * Uzbekistan's block tariffs have had two to six blocks; 20 is room to spare, and every phone
+ * holds and rates with every version (100,001 blocks made a first pull 3.8 MB).
+ */
+export const MAX_TARIFF_BLOCKS = 20;
+/**
+ * So'm a kWh, inclusive. The highest block in force is 1,800 so'm (2025); ten years of yearly
+ * indexation stay far below 20,000, while a slipped key (18000000) or a price of nothing is
+ * stopped before it bills anyone. The tariff module's own bound (10^9) is about arithmetic.
+ */
+export const TARIFF_PRICE_SOM = { min: 1, max: 20_000 } as const;
+
+/** The operator's limits, judged before the tariff module looks at the blocks one by one. */
+function checkOperatorLimits(input: unknown): void {
+	const blocks = (input as { blocks?: unknown } | null)?.blocks;
+	if (!Array.isArray(blocks)) return; // the tariff module names that problem
+	if (blocks.length > MAX_TARIFF_BLOCKS)
+		throw new BusinessRuleError(
+			`a tariff version has at most ${MAX_TARIFF_BLOCKS} blocks; this one has ${blocks.length.toLocaleString('en-US')}`
+		);
+	blocks.forEach((block: unknown, index) => {
+		const price = (block as { pricePerKwh?: unknown } | null)?.pricePerKwh;
+		// Only a well-formed price is judged here (the module explains a malformed one); its
+		// digits are compared as a number of tiyin, exactly.
+		if (typeof price !== 'string' || !/^\d{1,12}(\.\d{1,2})?$/.test(price)) return;
+		const [whole, fraction = ''] = price.split('.');
+		const tiyin = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+		if (tiyin < TARIFF_PRICE_SOM.min * 100 || tiyin > TARIFF_PRICE_SOM.max * 100)
+			throw new BusinessRuleError(
+				`blocks[${index}].pricePerKwh: must be from ${TARIFF_PRICE_SOM.min} to ${TARIFF_PRICE_SOM.max.toLocaleString('en-US')} so'm a kWh, got ${price}`
+			);
+	});
+}
+
+/**
+ * An operator publishes a new version (say, the indexation of 1 May). It is checked against the
+ * operator's limits, then together with the versions already in force; a problem is refused
+ * with its message.
  */
 export function publishTariffVersion(
 	db: Db,
@@ -65,6 +101,7 @@ export function publishTariffVersion(
 	input: unknown,
 	nowMs: number
 ): TariffVersion {
+	checkOperatorLimits(input);
 	let all: readonly TariffVersion[];
 	try {
 		all = validateTariffVersions([...loadTariffVersions(db), input]);
@@ -106,4 +143,25 @@ export function rateMonthExplained(db: Db, input: RateMonthQuery) {
 		if (error instanceof TariffError) throw new DomainError('bad_request', error.message);
 		throw error;
 	}
+}
+
+/**
+ * An operator takes back a version that is not in force yet (a wrong price caught in time).
+ * Its row goes, so it may be published again corrected; phones drop it on their next pull (a
+ * tombstone shared by every device). One in force has billed or may bill months: refused.
+ */
+export function withdrawTariffVersion(db: Db, id: string, nowMs: number): void {
+	const row = db.select().from(tariffVersions).where(eq(tariffVersions.id, id)).get();
+	if (!row) throw new BusinessRuleError('error.tariff_not_found');
+	if (row.effectiveFrom <= tashkentToday(nowMs))
+		throw new BusinessRuleError('error.tariff_in_force');
+	db.delete(tariffVersions).where(eq(tariffVersions.id, id)).run();
+	db.insert(syncTombstones)
+		.values({
+			tableName: 'tariffs',
+			rowKey: id,
+			accountId: SHARED_TOMBSTONE_ACCOUNT_ID,
+			version: reserveVersions(db)
+		})
+		.run();
 }

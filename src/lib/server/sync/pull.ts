@@ -1,6 +1,6 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { Db } from '../db';
-import { syncTombstones } from '../db/schema';
+import { SHARED_TOMBSTONE_ACCOUNT_ID, syncTombstones } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import { accountSummaries, linkedAccountIds } from '../services/accounts';
 import { currentVersion } from '../db/version';
@@ -97,14 +97,33 @@ export function pullChanges(
 		let more = false;
 
 		// Tables every device holds (tariff versions) ride under their own key; they are few,
-		// never paged.
+		// never paged. A withdrawn one comes back as a delete, in version order with the puts, so
+		// a version withdrawn and then published again under its id ends present.
 		const sharedSince = cursor[SHARED_CURSOR_KEY] ?? -1;
+		const shared: Array<{ version: number; change: PullChange }> = [];
 		for (const table of SYNCED_TABLES) {
 			const source: PullSources[SyncedTable] = PULL_SOURCES[table];
 			if (source.scope === 'shared')
-				for (const { row } of source.rowsSince(db, sharedSince))
-					changes.push({ table, op: 'put', row: { ...row } });
+				for (const { version, row } of source.rowsSince(db, sharedSince))
+					shared.push({ version, change: { table, op: 'put', row: { ...row } } });
 		}
+		// A first pull (-1) has nothing to delete.
+		if (sharedSince >= 0)
+			for (const t of db
+				.select()
+				.from(syncTombstones)
+				.where(
+					and(
+						eq(syncTombstones.accountId, SHARED_TOMBSTONE_ACCOUNT_ID),
+						gt(syncTombstones.version, sharedSince)
+					)
+				)
+				.all())
+				shared.push({
+					version: t.version,
+					change: { table: t.tableName, op: 'delete', id: t.rowKey }
+				});
+		for (const { change } of shared.sort((a, b) => a.version - b.version)) changes.push(change);
 		next[SHARED_CURSOR_KEY] = Math.max(sharedSince, upTo);
 
 		for (const accountId of visible) {

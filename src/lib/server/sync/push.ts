@@ -38,53 +38,53 @@ function storedResult(row: typeof syncCommands.$inferSelect): CommandResult {
 			};
 }
 
-const p = sql.placeholder;
+const placeholder = sql.placeholder;
 
 function statements(db: Db) {
 	return prepared(db, 'sync.push', () => ({
 		device: db
 			.select()
 			.from(syncDevices)
-			.where(eq(syncDevices.id, p('id')))
+			.where(eq(syncDevices.id, placeholder('id')))
 			.prepare(),
 		touchDevice: db
 			.update(syncDevices)
-			.set({ lastSeenAtMs: sql`${p('atMs')}` })
-			.where(eq(syncDevices.id, p('id')))
+			.set({ lastSeenAtMs: sql`${placeholder('atMs')}` })
+			.where(eq(syncDevices.id, placeholder('id')))
 			.prepare(),
 		insertDevice: db
 			.insert(syncDevices)
 			.values({
-				id: p('id'),
-				userId: p('userId'),
+				id: placeholder('id'),
+				userId: placeholder('userId'),
 				lastSeq: 0,
-				createdAtMs: p('atMs'),
-				lastSeenAtMs: p('atMs')
+				createdAtMs: placeholder('atMs'),
+				lastSeenAtMs: placeholder('atMs')
 			})
 			.returning()
 			.prepare(),
 		command: db
 			.select()
 			.from(syncCommands)
-			.where(eq(syncCommands.id, p('id')))
+			.where(eq(syncCommands.id, placeholder('id')))
 			.prepare(),
 		record: db
 			.insert(syncCommands)
 			.values({
-				id: p('id'),
-				deviceId: p('deviceId'),
-				seq: p('seq'),
-				kind: p('kind'),
-				status: p('status'),
-				resultJson: p('resultJson'),
-				reason: p('reason'),
-				appliedAtMs: p('atMs')
+				id: placeholder('id'),
+				deviceId: placeholder('deviceId'),
+				seq: placeholder('seq'),
+				kind: placeholder('kind'),
+				status: placeholder('status'),
+				resultJson: placeholder('resultJson'),
+				reason: placeholder('reason'),
+				appliedAtMs: placeholder('atMs')
 			})
 			.prepare(),
 		advance: db
 			.update(syncDevices)
-			.set({ lastSeq: sql`${p('seq')}` })
-			.where(eq(syncDevices.id, p('id')))
+			.set({ lastSeq: sql`${placeholder('seq')}` })
+			.where(eq(syncDevices.id, placeholder('id')))
 			.prepare()
 	}));
 }
@@ -98,13 +98,13 @@ function statements(db: Db) {
  * and the queue moves on.
  */
 export function applyPush(db: Db, user: SessionUser, input: PushInput, nowMs: number) {
-	const q = statements(db);
+	const queries = statements(db);
 	return inTransaction(db, () => {
-		let device = q.device.get({ id: input.deviceId });
+		let device = queries.device.get({ id: input.deviceId });
 		if (device) {
 			if (device.userId !== user.id) throw new DeviceForbiddenError();
-			q.touchDevice.run({ id: device.id, atMs: nowMs });
-		} else device = q.insertDevice.get({ id: input.deviceId, userId: user.id, atMs: nowMs })!;
+			queries.touchDevice.run({ id: device.id, atMs: nowMs });
+		} else device = queries.insertDevice.get({ id: input.deviceId, userId: user.id, atMs: nowMs })!;
 		const deviceId = device.id;
 
 		let lastSeq = device.lastSeq;
@@ -112,12 +112,12 @@ export function applyPush(db: Db, user: SessionUser, input: PushInput, nowMs: nu
 		const accountIds = new Set<number>();
 		let gap: PushOutput['gap'] = null;
 
-		const record = (
+		const recordOutcome = (
 			command: CommandEnvelope,
 			outcome: { result: unknown } | { reason: string }
 		) => {
 			const applied = 'result' in outcome;
-			q.record.run({
+			queries.record.run({
 				id: command.id,
 				deviceId,
 				seq: command.seq,
@@ -127,14 +127,14 @@ export function applyPush(db: Db, user: SessionUser, input: PushInput, nowMs: nu
 				reason: applied ? null : outcome.reason,
 				atMs: nowMs
 			});
-			q.advance.run({ id: deviceId, seq: command.seq });
+			queries.advance.run({ id: deviceId, seq: command.seq });
 		};
 
 		for (const command of input.commands) {
-			const seen = q.command.get({ id: command.id });
-			if (seen) {
-				if (seen.deviceId !== deviceId) throw new DeviceForbiddenError();
-				results.push(storedResult(seen));
+			const earlier = queries.command.get({ id: command.id });
+			if (earlier) {
+				if (earlier.deviceId !== deviceId) throw new DeviceForbiddenError();
+				results.push(storedResult(earlier));
 				continue;
 			}
 			if (command.seq !== lastSeq + 1) {
@@ -153,8 +153,8 @@ export function applyPush(db: Db, user: SessionUser, input: PushInput, nowMs: nu
 						payload: unknown
 					) => HandlerOutcome;
 					const outcome = handler(db, { user, nowMs }, parsed.data);
-					record(command, { result: outcome.result });
-					for (const id of outcome.accountIds) accountIds.add(id);
+					recordOutcome(command, { result: outcome.result });
+					for (const accountId of outcome.accountIds) accountIds.add(accountId);
 					return outcome.result;
 				});
 				results.push({
@@ -167,7 +167,7 @@ export function applyPush(db: Db, user: SessionUser, input: PushInput, nowMs: nu
 			} catch (error) {
 				const reason = refusalReason(error);
 				if (reason === null) throw error;
-				record(command, { reason });
+				recordOutcome(command, { reason });
 				results.push({
 					id: command.id,
 					seq: command.seq,

@@ -72,10 +72,18 @@ export const en = {
 	'monthSoFar.prepayment.many': 'At your recent use, your prepayment lasts about {count} days.',
 	'monthSoFar.prepayment.other': 'At your recent use, your prepayment lasts about {count} days.',
 	'monthSoFar.warnDebt': 'You have a debt of {amount}. Please pay it soon.',
-	'monthSoFar.warnLow.one': 'Your prepayment runs out in about {count} day. Please top up.',
-	'monthSoFar.warnLow.few': 'Your prepayment runs out in about {count} days. Please top up.',
-	'monthSoFar.warnLow.many': 'Your prepayment runs out in about {count} days. Please top up.',
-	'monthSoFar.warnLow.other': 'Your prepayment runs out in about {count} days. Please top up.',
+	'monthSoFar.warnLow.one':
+		'At your recent use, your prepayment is enough for about {count} day. Please top up.',
+	'monthSoFar.warnLow.few':
+		'At your recent use, your prepayment is enough for about {count} days. Please top up.',
+	'monthSoFar.warnLow.many':
+		'At your recent use, your prepayment is enough for about {count} days. Please top up.',
+	'monthSoFar.warnLow.other':
+		'At your recent use, your prepayment is enough for about {count} days. Please top up.',
+	'monthSoFar.warnUsedBySoFar':
+		'This month’s use so far, {amount}, already costs more than your prepayment. Please top up.',
+	'monthSoFar.warnUnderADay':
+		'At your recent use, your prepayment is enough for less than a day. Please top up.',
 	'monthSoFar.warnUsedUp': 'Your prepayment has run out. Please top up.',
 	'home.link.consumption': 'Consumption',
 	'home.link.readings': 'Readings',

@@ -76,10 +76,18 @@ export const ru: FeatureMessages<typeof en> = {
 	'monthSoFar.prepayment.other':
 		'При нынешнем потреблении предоплаты хватит примерно на {count} дня.',
 	'monthSoFar.warnDebt': 'У вас задолженность {amount}. Пожалуйста, оплатите её.',
-	'monthSoFar.warnLow.one': 'Предоплата закончится примерно через {count} день. Пополните счёт.',
-	'monthSoFar.warnLow.few': 'Предоплата закончится примерно через {count} дня. Пополните счёт.',
-	'monthSoFar.warnLow.many': 'Предоплата закончится примерно через {count} дней. Пополните счёт.',
-	'monthSoFar.warnLow.other': 'Предоплата закончится примерно через {count} дня. Пополните счёт.',
+	'monthSoFar.warnLow.one':
+		'Предоплаты при нынешнем расходе хватит примерно на {count} день. Пополните счёт.',
+	'monthSoFar.warnLow.few':
+		'Предоплаты при нынешнем расходе хватит примерно на {count} дня. Пополните счёт.',
+	'monthSoFar.warnLow.many':
+		'Предоплаты при нынешнем расходе хватит примерно на {count} дней. Пополните счёт.',
+	'monthSoFar.warnLow.other':
+		'Предоплаты при нынешнем расходе хватит примерно на {count} дня. Пополните счёт.',
+	'monthSoFar.warnUsedBySoFar':
+		'Расход с начала месяца, {amount}, уже больше вашей предоплаты. Пополните счёт.',
+	'monthSoFar.warnUnderADay':
+		'Предоплаты при нынешнем расходе хватит меньше чем на день. Пополните счёт.',
 	'monthSoFar.warnUsedUp': 'Предоплата закончилась. Пополните счёт.',
 	'home.link.consumption': 'Потребление',
 	'home.link.readings': 'Показания',

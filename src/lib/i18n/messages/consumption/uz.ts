@@ -78,13 +78,17 @@ export const uz: FeatureMessages<typeof en> = {
 		'Soʻnggi kunlardagi iste’molda oldindan toʻlovingiz taxminan {count} kunga yetadi.',
 	'monthSoFar.warnDebt': '{amount} qarzingiz bor. Iltimos, tezroq toʻlang.',
 	'monthSoFar.warnLow.one':
-		'Oldindan toʻlovingiz taxminan {count} kunda tugaydi. Iltimos, hisobni toʻldiring.',
+		'Soʻnggi kunlardagi iste’molda oldindan toʻlovingiz taxminan {count} kunga yetadi. Iltimos, hisobni toʻldiring.',
 	'monthSoFar.warnLow.few':
-		'Oldindan toʻlovingiz taxminan {count} kunda tugaydi. Iltimos, hisobni toʻldiring.',
+		'Soʻnggi kunlardagi iste’molda oldindan toʻlovingiz taxminan {count} kunga yetadi. Iltimos, hisobni toʻldiring.',
 	'monthSoFar.warnLow.many':
-		'Oldindan toʻlovingiz taxminan {count} kunda tugaydi. Iltimos, hisobni toʻldiring.',
+		'Soʻnggi kunlardagi iste’molda oldindan toʻlovingiz taxminan {count} kunga yetadi. Iltimos, hisobni toʻldiring.',
 	'monthSoFar.warnLow.other':
-		'Oldindan toʻlovingiz taxminan {count} kunda tugaydi. Iltimos, hisobni toʻldiring.',
+		'Soʻnggi kunlardagi iste’molda oldindan toʻlovingiz taxminan {count} kunga yetadi. Iltimos, hisobni toʻldiring.',
+	'monthSoFar.warnUsedBySoFar':
+		'Shu oy boshidan iste’mol ({amount}) oldindan toʻlovingizdan oshib ketdi. Iltimos, hisobni toʻldiring.',
+	'monthSoFar.warnUnderADay':
+		'Soʻnggi kunlardagi iste’molda oldindan toʻlovingiz bir kunga ham yetmaydi. Iltimos, hisobni toʻldiring.',
 	'monthSoFar.warnUsedUp': 'Oldindan toʻlovingiz tugadi. Iltimos, hisobni toʻldiring.',
 	'home.link.consumption': 'Iste’mol',
 	'home.link.readings': 'Koʻrsatkichlar',

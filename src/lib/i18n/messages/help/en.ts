@@ -10,8 +10,10 @@ export const en = {
 	'help.reset.title': 'Forgot the password?',
 	'help.reset.text':
 		'Send {letter} to {number} again: a new password comes by SMS, and the old one stops working.',
-	'help.videos.title': 'Video guides',
-	'help.videos.note': 'Videos open on the web and need an internet connection.',
+	'help.videos.title': 'Find a video on YouTube',
+	'help.videos.note':
+		'HET has not published video guides of its own yet. Each link opens a YouTube search for the topic, with videos by other people; it needs an internet connection.',
+	'help.videos.search': 'Search YouTube: {title}',
 	'help.faq.title': 'Questions and answers',
 	'help.faq.install.q': 'How do I install the app?',
 	'help.faq.install.a':

@@ -12,8 +12,10 @@ export const ru: FeatureMessages<typeof en> = {
 	'help.reset.title': 'Забыли пароль?',
 	'help.reset.text':
 		'Снова отправьте {letter} на номер {number}: новый пароль придёт по SMS, а старый перестанет действовать.',
-	'help.videos.title': 'Видеоинструкции',
-	'help.videos.note': 'Видео открываются в интернете, нужна связь.',
+	'help.videos.title': 'Найти видео на YouTube',
+	'help.videos.note':
+		'Своих видеоинструкций у HET пока нет. Каждая ссылка открывает поиск на YouTube по теме, с видео других авторов; нужна связь.',
+	'help.videos.search': 'Поиск на YouTube: {title}',
 	'help.faq.title': 'Вопросы и ответы',
 	'help.faq.install.q': 'Как установить приложение?',
 	'help.faq.install.a':

@@ -13,8 +13,10 @@ export const uz: FeatureMessages<typeof en> = {
 	'help.reset.title': 'Parolni unutdingizmi?',
 	'help.reset.text':
 		'{number} raqamiga yana {letter} yuboring: yangi parol SMS orqali keladi, eskisi esa endi ishlamaydi.',
-	'help.videos.title': 'Video qoʻllanmalar',
-	'help.videos.note': 'Videolar internetda ochiladi, aloqa kerak.',
+	'help.videos.title': 'YouTube’dan video topish',
+	'help.videos.note':
+		'HETning oʻz video qoʻllanmalari hali yoʻq. Har bir havola mavzu boʻyicha YouTube qidiruvini ochadi, videolar boshqa mualliflarniki; internet kerak.',
+	'help.videos.search': 'YouTube’da qidirish: {title}',
 	'help.faq.title': 'Savol va javoblar',
 	'help.faq.install.q': 'Ilovani qanday oʻrnatish mumkin?',
 	'help.faq.install.a':

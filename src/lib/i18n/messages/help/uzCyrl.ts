@@ -13,8 +13,10 @@ export const uzCyrl: FeatureMessages<typeof en> = {
 	'help.reset.title': 'Паролни унутдингизми?',
 	'help.reset.text':
 		'{number} рақамига яна {letter} юборинг: янги парол SMS орқали келади, эскиси эса энди ишламайди.',
-	'help.videos.title': 'Видео қўлланмалар',
-	'help.videos.note': 'Видеолар интернетда очилади, алоқа керак.',
+	'help.videos.title': 'Ютубдан видео топиш',
+	'help.videos.note':
+		'HETнинг ўз видео қўлланмалари ҳали йўқ. Ҳар бир ҳавола мавзу бўйича Ютуб қидирувини очади, видеолар бошқа муаллифларники; интернет керак.',
+	'help.videos.search': 'Ютубда қидириш: {title}',
 	'help.faq.title': 'Савол ва жавоблар',
 	'help.faq.install.q': 'Иловани қандай ўрнатиш мумкин?',
 	'help.faq.install.a':

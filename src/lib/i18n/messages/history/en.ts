@@ -5,6 +5,7 @@ export const en = {
 	'readings.loading': 'Loading readings…',
 	'readings.empty': 'No readings for this account yet.',
 	'readings.caption': 'Daily readings of account {number}, newest first',
+	'readings.jump': 'Go to month',
 	'readings.count.one': '{count} reading on this device',
 	'readings.count.few': '{count} readings on this device',
 	'readings.count.many': '{count} readings on this device',

@@ -6,6 +6,7 @@ export const ru: FeatureMessages<typeof en> = {
 	'readings.loading': 'Загрузка показаний…',
 	'readings.empty': 'По этому счёту ещё нет показаний.',
 	'readings.caption': 'Суточные показания по счёту {number}, сначала новые',
+	'readings.jump': 'Перейти к месяцу',
 	'readings.count.one': 'На устройстве {count} показание',
 	'readings.count.few': 'На устройстве {count} показания',
 	'readings.count.many': 'На устройстве {count} показаний',

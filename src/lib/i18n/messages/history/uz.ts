@@ -6,6 +6,7 @@ export const uz: FeatureMessages<typeof en> = {
 	'readings.loading': 'Koʻrsatkichlar yuklanmoqda…',
 	'readings.empty': 'Bu hisob boʻyicha hali koʻrsatkich yoʻq.',
 	'readings.caption': '{number} hisobining kunlik koʻrsatkichlari, yangilari birinchi',
+	'readings.jump': 'Oyga oʻtish',
 	'readings.count.one': 'Bu qurilmada {count} ta koʻrsatkich',
 	'readings.count.few': 'Bu qurilmada {count} ta koʻrsatkich',
 	'readings.count.many': 'Bu qurilmada {count} ta koʻrsatkich',

@@ -6,6 +6,7 @@ export const uzCyrl: FeatureMessages<typeof en> = {
 	'readings.loading': 'Кўрсаткичлар юкланмоқда…',
 	'readings.empty': 'Бу ҳисоб бўйича ҳали кўрсаткич йўқ.',
 	'readings.caption': '{number} ҳисобининг кунлик кўрсаткичлари, янгилари биринчи',
+	'readings.jump': 'Ойга ўтиш',
 	'readings.count.one': 'Бу қурилмада {count} та кўрсаткич',
 	'readings.count.few': 'Бу қурилмада {count} та кўрсаткич',
 	'readings.count.many': 'Бу қурилмада {count} та кўрсаткич',

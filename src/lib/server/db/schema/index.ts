@@ -11,4 +11,5 @@ export * from './requests';
 export * from './auth';
 export * from './sync';
 export * from './tariffs';
+export * from './suspectReadings';
 export * from './payments';

@@ -42,6 +42,9 @@ export const syncCommands = sqliteTable(
 );
 
 /** Rows deleted on the server, so that devices delete them too. */
+/** A tombstone's accountId for a row every device holds (a withdrawn tariff version). */
+export const SHARED_TOMBSTONE_ACCOUNT_ID = 0;
+
 export const syncTombstones = sqliteTable(
 	'sync_tombstones',
 	{

@@ -4,6 +4,14 @@ import type { BillingSkipReason } from '../../../domain/billing';
 import { monthlyUsage } from '../../../domain/usage/monthlyUsage';
 import { accountMonthReader } from './accountMonths';
 import { monthRater } from './rating';
+import { config } from '../../config';
+import { daysInMonth } from '../../../domain/dates';
+import { whToKwhText } from '../../../domain/readings/kwh';
+import {
+	dailyCeilingKwh,
+	monthCeilingWh,
+	type DailyCeilings
+} from '../../../domain/readings/plausibility';
 
 /**
  * A chunk of accounts (ids in (afterId, lastId]) read and rated, not yet compared with their
@@ -42,9 +50,11 @@ const EMPTY_U8 = new Uint8Array(0);
 export function chunkRater(
 	client: Database.Database,
 	month: string,
-	versions: readonly TariffVersion[]
+	versions: readonly TariffVersion[],
+	ceilings: DailyCeilings = config.dailyCeilings
 ) {
 	const reader = accountMonthReader(client, month);
+	const days = daysInMonth(month);
 	const rate = monthRater(versions, month);
 	const version = client.prepare('select version from sync_state where id = 1').pluck();
 
@@ -77,6 +87,17 @@ export function chunkRater(
 					accountId: account.accountId,
 					reason: usage.problem,
 					detail: usage.detail
+				});
+				continue;
+			}
+			// A month beyond what the meter can count at its daily ceiling is a bad reading, not a
+			// bill: it waits for an operator to look at the readings.
+			const ceilingKwh = dailyCeilingKwh(ceilings, account.tariffClass);
+			if (usage.usageWh > monthCeilingWh(ceilingKwh, days)) {
+				chunk.skipped.push({
+					accountId: account.accountId,
+					reason: 'usage_above_ceiling',
+					detail: `${whToKwhText(usage.usageWh)} kWh in ${month} is above the ceiling of ${ceilingKwh} kWh a day; check the meter's readings`
 				});
 				continue;
 			}

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { officeRequests, removeRequest, setRequestStatus } from '../../services/requests';
 import { OFFICE_STATUSES, OPEN_STATUSES } from '../../../domain/requests/status';
 import { inTransaction } from '../../db';
-import { publishTariffVersion } from '../../services/tariffs';
+import { publishTariffVersion, withdrawTariffVersion } from '../../services/tariffs';
+import { decideSuspect, heldSuspects } from '../../services/suspectReadings';
+import { tryKwhTextToWh } from '../../../domain/readings/kwh';
 import { operatorProcedure, router } from '../trpc';
 
 const statusInput = z.object({
@@ -12,8 +14,46 @@ const statusInput = z.object({
 	reason: z.string().trim().max(500, { error: 'error.text_too_long' }).nullable().default(null)
 });
 
-// The back office's first tools: see incoming requests and move them along; publish tariffs.
+const suspectId = z.number({ error: 'error.invalid_input' }).int().positive();
+
+// The back office's first tools: see incoming requests and move them along; publish tariffs;
+// decide on readings held as implausible.
 export const officeRouter = router({
+	readings: router({
+		/** Readings held above the daily ceiling, oldest first: not billed until decided. */
+		suspects: operatorProcedure
+			.input(
+				z.object({ limit: z.number().int().min(1).max(500).default(200) }).default({ limit: 200 })
+			)
+			.query(({ ctx, input }) => heldSuspects(ctx.db, input.limit)),
+		/** The held value is right (a real, if unusual, usage): apply it as sent. */
+		accept: operatorProcedure.input(z.object({ suspectId })).mutation(({ ctx, input }) => {
+			const { accountId } = inTransaction(ctx.db, () =>
+				decideSuspect(ctx.db, ctx.user, input.suspectId, { accept: true }, ctx.now())
+			);
+			ctx.live.pokeAccounts(ctx.db, [accountId]);
+			return { suspectId: input.suspectId, status: 'accepted' as const };
+		}),
+		/** The held value is wrong: apply the operator's reading instead. */
+		correct: operatorProcedure
+			.input(
+				z.object({
+					suspectId,
+					kwh: z
+						.string({ error: 'error.kwh_format' })
+						.trim()
+						.refine((kwh) => tryKwhTextToWh(kwh) !== null, { error: 'error.kwh_format' })
+				})
+			)
+			.mutation(({ ctx, input }) => {
+				const correctedWh = tryKwhTextToWh(input.kwh) as number;
+				const { accountId } = inTransaction(ctx.db, () =>
+					decideSuspect(ctx.db, ctx.user, input.suspectId, { correctedWh }, ctx.now())
+				);
+				ctx.live.pokeAccounts(ctx.db, [accountId]);
+				return { suspectId: input.suspectId, status: 'corrected' as const };
+			})
+	}),
 	tariffs: router({
 		/** A new version as data (validated against those in force); phones get it on their next pull. */
 		publish: operatorProcedure.input(z.unknown()).mutation(({ ctx, input }) => {
@@ -22,7 +62,15 @@ export const officeRouter = router({
 			);
 			ctx.live.pokeEveryone(BROADCAST_SPREAD_MS);
 			return version;
-		})
+		}),
+		/** A version not in force yet is taken back; phones drop it on their next pull. */
+		withdraw: operatorProcedure
+			.input(z.object({ id: z.string({ error: 'error.invalid_input' }).min(1).max(64) }))
+			.mutation(({ ctx, input }) => {
+				inTransaction(ctx.db, () => withdrawTariffVersion(ctx.db, input.id, ctx.now()));
+				ctx.live.pokeEveryone(BROADCAST_SPREAD_MS);
+				return { id: input.id };
+			})
 	}),
 	requests: router({
 		list: operatorProcedure

@@ -2,14 +2,15 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { checkBearerToken, IngestHttpError, readIngestBody } from '$lib/server/ingest/http';
-import { ingestReadings } from '$lib/server/services/readingIngest';
+import { ingestReadingsAsync } from '$lib/server/services/readingIngest';
 import { serverLiveHub } from '$lib/server/sync/hub';
 import { serverNow } from '$lib/server/clock';
 
 /**
  * Daily readings from smart-meter head-ends: JSON `{"readings":[{meter, date, kwh}]}` or CSV
- * `meter,date,kwh`, at most 100,000 a request, applied in one transaction. Answers with the
- * counts of inserted, unchanged, corrected and rejected rows and why each rejected row was.
+ * `meter,date,kwh`, at most 100,000 a request, applied in chunks of whole meters that let other
+ * requests in between. Answers with the counts of inserted, unchanged, corrected, rejected and
+ * suspect (held for an operator) rows, and why each rejected or held row was.
  * See src/lib/server/ingest/README.md.
  */
 export const POST: RequestHandler = async ({ request }) => {
@@ -18,7 +19,7 @@ export const POST: RequestHandler = async ({ request }) => {
 		const rows = await readIngestBody(request);
 		const db = getDb();
 		const touchedAccounts = new Set<number>();
-		const report = ingestReadings(db, rows, {
+		const report = await ingestReadingsAsync(db, rows, {
 			source: 'smart',
 			nowMs: serverNow(),
 			touchedAccounts
