@@ -7,6 +7,7 @@ import { createUser } from '../../src/lib/server/services/auth';
 import { userAccounts } from '../../src/lib/server/db/schema';
 import { SYNC_PROTOCOL } from '../../src/lib/domain/sync/protocol';
 import { POST as ingestPost } from '../../src/routes/api/ingest/readings/+server';
+import { POST as paymePost } from '../../src/routes/api/payments/payme/+server';
 import { GET as trpcGet, POST as trpcPost } from '../../src/routes/api/trpc/[...trpc]/+server';
 import type { Db } from '../../src/lib/server/db';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -166,7 +167,10 @@ async function outcome(row: Row, caller: Caller): Promise<Cell> {
 }
 
 beforeAll(async () => {
-	({ db, cleanup } = await seededDb(5));
+	const seeded = await seededDb(5);
+	({ db, cleanup } = seeded);
+	// The HTTP endpoints open the server's database (DATA_DIR) as in production: this one.
+	process.env.DATA_DIR = seeded.dir;
 	const id = (sql: string, v: string) => (db.$client.prepare(sql).get(v) as { id: number }).id;
 	ownAccount = id('select id from accounts where number = ?', '1726001003');
 	await createUser(
@@ -236,6 +240,46 @@ describe('HTTP endpoints', () => {
 		// A resident's or operator's session is no head-end token: the endpoint reads no cookie.
 		expect((await ingest(`Bearer ${TOKEN}x`)).status).toBe(401);
 		expect((await ingest(`Bearer ${TOKEN}`)).status).toBe(200);
+	});
+
+	const payme = async (authorization?: string) => {
+		const response = await paymePost({
+			request: new Request('http://localhost/api/payments/payme', {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					...(authorization ? { authorization } : {})
+				},
+				body: JSON.stringify({
+					jsonrpc: '2.0',
+					id: 1,
+					method: 'CheckPerformTransaction',
+					params: { amount: 1_000_00, account: { account: '1726001003' } }
+				})
+			})
+		} as Parameters<typeof paymePost>[0]);
+		// Payme reads the outcome from the JSON-RPC body; the HTTP status is always 200.
+		expect(response.status).toBe(200);
+		const body = (await response.json()) as { result?: unknown; error?: { code: number } };
+		return body.error ? body.error.code : 'allow';
+	};
+	const basic = (password: string) =>
+		`Basic ${Buffer.from(`Paycom:${password}`).toString('base64')}`;
+
+	it('POST /api/payments/payme: no key configured deny, no or a wrong Basic deny (-32504), Paycom:<key> allow', async () => {
+		const PAYME = 'matrix-payme-key';
+		delete process.env.PAYME_KEY;
+		expect(await payme(basic(''))).toBe(-32400);
+		process.env.PAYME_KEY = PAYME;
+		try {
+			expect(await payme()).toBe(-32504);
+			expect(await payme(basic('wrong'))).toBe(-32504);
+			// A session or the ingest token is no Payme key: the endpoint reads neither.
+			expect(await payme(`Bearer ${TOKEN}`)).toBe(-32504);
+			expect(await payme(basic(PAYME))).toBe('allow');
+		} finally {
+			delete process.env.PAYME_KEY;
+		}
 	});
 
 	const viaRoute = async (

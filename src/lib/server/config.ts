@@ -20,5 +20,15 @@ export const config = {
 	/** kWh a day above which a reading is held and a month not billed (TOK_DAILY_KWH_CEILING). */
 	get dailyCeilings(): DailyCeilings {
 		return parseDailyCeilings(process.env.TOK_DAILY_KWH_CEILING);
+	},
+	/**
+	 * Payme's merchant key (the Basic password Payme sends with login `Paycom`). Unset, the
+	 * Payme endpoint answers that it is not configured; only the demo (`npm start`) has a test key.
+	 */
+	get paymeKey(): string | undefined {
+		return process.env.PAYME_KEY || (this.demo ? DEMO_PAYME_KEY : undefined);
 	}
 };
+
+/** The demo's Payme key, public on purpose: it opens nothing outside `npm start`. */
+export const DEMO_PAYME_KEY = 'demo-payme-key-not-secret';

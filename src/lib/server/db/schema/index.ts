@@ -12,3 +12,4 @@ export * from './auth';
 export * from './sync';
 export * from './tariffs';
 export * from './suspectReadings';
+export * from './payments';
