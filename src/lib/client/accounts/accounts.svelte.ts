@@ -3,6 +3,7 @@ import { liveQuery } from 'dexie';
 import type { AccountSummary } from '$lib/domain/account';
 import { userDb } from '../db';
 import { readMeta } from '../sync/storage/meta';
+import { syncStatus } from '../sync/status.svelte';
 import { readNicknames } from './nicknames';
 import { rememberedAccountId } from './remembered.svelte';
 import { accountLabel, ACCOUNT_PARAM, pickAccount } from './selection';
@@ -37,6 +38,10 @@ export function useAccounts(userId: number): UserAccounts {
 		syncedOnce: false
 	});
 	$effect(() => {
+		// Asked again after every finished sync: the header's query has been seen to miss the
+		// first sync's rows (it stayed on its placeholder while the page below showed them), and a
+		// failed subscription is not retried by Dexie.
+		void syncStatus.lastSyncedAtMs;
 		const subscription = liveQuery(() =>
 			db.transaction('r', db.accounts, db.meta, async () => ({
 				list: await db.accounts.orderBy('number').toArray(),
