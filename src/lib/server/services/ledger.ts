@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../db';
 import { isCalendarDay } from '../../domain/dates';
 import { reserveVersions } from '../db/version';
+import type { PaymentOperatorId } from '../../domain/payments/operators';
 
 /**
  * The ledger: append-only money entries per account (charges, payments, refunds, adjustments),
@@ -15,7 +16,7 @@ import { reserveVersions } from '../db/version';
 
 export const LEDGER_KINDS = ['charge', 'payment', 'refund', 'adjustment'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
-export type PaymentOperator = 'oson' | 'payme' | 'click' | 'upay' | 'cash' | 'bank';
+export type PaymentOperator = PaymentOperatorId | 'cash' | 'bank';
 
 export interface NewLedgerEntry {
 	accountId: number;

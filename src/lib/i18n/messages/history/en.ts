@@ -40,6 +40,8 @@ export const en = {
 	'payments.operator.payme': 'Payme',
 	'payments.operator.click': 'Click',
 	'payments.operator.upay': 'UPay',
+	'payments.operator.paynet': 'Paynet',
+	'payments.operator.uzum': 'Uzum',
 	'payments.operator.cash': 'Cash',
 	'payments.operator.bank': 'Bank transfer',
 	'payments.operator.none': '—',

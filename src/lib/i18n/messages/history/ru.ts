@@ -41,6 +41,8 @@ export const ru: FeatureMessages<typeof en> = {
 	'payments.operator.payme': 'Payme',
 	'payments.operator.click': 'Click',
 	'payments.operator.upay': 'UPay',
+	'payments.operator.paynet': 'Paynet',
+	'payments.operator.uzum': 'Uzum',
 	'payments.operator.cash': 'Наличные',
 	'payments.operator.bank': 'Банковский перевод',
 	'payments.operator.none': '—',

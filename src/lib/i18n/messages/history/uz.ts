@@ -41,6 +41,8 @@ export const uz: FeatureMessages<typeof en> = {
 	'payments.operator.payme': 'Payme',
 	'payments.operator.click': 'Click',
 	'payments.operator.upay': 'UPay',
+	'payments.operator.paynet': 'Paynet',
+	'payments.operator.uzum': 'Uzum',
 	'payments.operator.cash': 'Naqd pul',
 	'payments.operator.bank': 'Bank orqali',
 	'payments.operator.none': '—',

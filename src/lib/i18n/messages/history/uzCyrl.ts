@@ -41,6 +41,8 @@ export const uzCyrl: FeatureMessages<typeof en> = {
 	'payments.operator.payme': 'Payme',
 	'payments.operator.click': 'Click',
 	'payments.operator.upay': 'UPay',
+	'payments.operator.paynet': 'Paynet',
+	'payments.operator.uzum': 'Uzum',
 	'payments.operator.cash': 'Нақд пул',
 	'payments.operator.bank': 'Банк орқали',
 	'payments.operator.none': '—',

@@ -13,3 +13,4 @@ export * from './sync';
 export * from './tariffs';
 export * from './suspectReadings';
 export * from './payments';
+export * from './audit';

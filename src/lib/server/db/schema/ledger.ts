@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { accounts } from './accounts';
+import { PAYMENT_OPERATORS } from '../../../domain/payments/operators';
 
 export const ledgerEntries = sqliteTable(
 	'ledger_entries',
@@ -16,7 +17,7 @@ export const ledgerEntries = sqliteTable(
 		date: text('date').notNull(),
 		// Where it came from: 'billing:2025-03', 'payme:<transaction id>', 'demo:payment:17'.
 		sourceRef: text('source_ref').notNull(),
-		operator: text('operator', { enum: ['oson', 'payme', 'click', 'upay', 'cash', 'bank'] }),
+		operator: text('operator', { enum: [...PAYMENT_OPERATORS, 'cash', 'bank'] }),
 		createdAtMs: integer('created_at_ms').notNull(),
 		version: integer('version').notNull().default(0)
 	},

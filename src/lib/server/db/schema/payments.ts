@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { accounts } from './accounts';
+import { PAYMENT_OPERATORS } from '../../../domain/payments/operators';
 
 // One order per payment intent from the app; its id is the intent id, so a repeated intent
 // finds the order it opened. A payment made by account number (a kiosk, another app) has none.
@@ -10,7 +11,7 @@ export const paymentOrders = sqliteTable(
 		accountId: integer('account_id')
 			.notNull()
 			.references(() => accounts.id),
-		operator: text('operator', { enum: ['payme'] }).notNull(),
+		operator: text('operator', { enum: PAYMENT_OPERATORS }).notNull(),
 		amountTiyin: integer('amount_tiyin').notNull(),
 		// 'open' until a transaction for it is performed ('paid'), 'refunded' when the payment is cancelled after; 'expired' when never paid in time.
 		status: text('status', { enum: ['open', 'paid', 'refunded', 'expired'] }).notNull(),
@@ -27,7 +28,7 @@ export const paymentTransactions = sqliteTable(
 	'payment_transactions',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		operator: text('operator', { enum: ['payme'] }).notNull(),
+		operator: text('operator', { enum: PAYMENT_OPERATORS }).notNull(),
 		operatorTxId: text('operator_tx_id').notNull(),
 		accountId: integer('account_id')
 			.notNull()

@@ -3,6 +3,7 @@ import { tashkentToday } from '../../../domain/dates';
 import { appendLedgerEntry } from '../ledger';
 import { PaymentError } from './errors';
 import { isPaymentAmount, PENDING_TIMEOUT_MS } from './limits';
+import type { PaymentOperatorId } from '../../../domain/payments/operators';
 
 /**
  * Operator transactions and their state machine:
@@ -15,7 +16,7 @@ import { isPaymentAmount, PENDING_TIMEOUT_MS } from './limits';
  * credit.
  */
 
-export type PaymentOperatorId = 'payme';
+export type { PaymentOperatorId } from '../../../domain/payments/operators';
 export type TransactionState = 1 | 2 | -1 | -2;
 
 export const CANCEL_REASON_TIMEOUT = 4;

@@ -1,0 +1,88 @@
+import type { Db } from '../db';
+
+/**
+ * The audit log: every sign-in, failure, lockout, reset, SMS sent, OneID link, refusal and
+ * unlink, appended and never changed. Callers pass masked subjects (domain/masking.ts).
+ */
+export const AUDIT_EVENTS = [
+	'sign_in',
+	'sign_in_failed',
+	'lockout',
+	'sign_out',
+	'sign_out_everywhere',
+	'password_changed',
+	'password_reset',
+	'credentials_by_sms',
+	'sms_sent',
+	'sms_failed',
+	'rate_limited',
+	'oneid_sign_in',
+	'oneid_linked',
+	'oneid_refused',
+	'account_linked',
+	'account_unlinked'
+] as const;
+export type AuditEvent = (typeof AUDIT_EVENTS)[number];
+
+export interface AuditEntry {
+	event: AuditEvent;
+	userId?: number | null;
+	subject?: string;
+	address?: string;
+	detail?: Record<string, unknown>;
+	atMs: number;
+}
+
+export interface AuditRow {
+	id: number;
+	atMs: number;
+	event: AuditEvent;
+	userId: number | null;
+	subject: string;
+	address: string;
+	detail: Record<string, unknown>;
+}
+
+/** Appends one event. Runs inside the caller's transaction when there is one. */
+export function recordAudit(db: Db, entry: AuditEntry): void {
+	db.$client
+		.prepare(
+			'insert into audit_log (at_ms, event, user_id, subject, address, detail) values (?, ?, ?, ?, ?, ?)'
+		)
+		.run(
+			entry.atMs,
+			entry.event,
+			entry.userId ?? null,
+			entry.subject ?? '',
+			entry.address ?? '',
+			JSON.stringify(entry.detail ?? {})
+		);
+}
+
+/** Newest first, `limit` rows before the row id `beforeId` (paging), optionally one event kind. */
+export function listAudit(
+	db: Db,
+	query: { limit: number; beforeId?: number; event?: AuditEvent; userId?: number }
+): AuditRow[] {
+	const where: string[] = [];
+	const args: unknown[] = [];
+	if (query.beforeId !== undefined) {
+		where.push('id < ?');
+		args.push(query.beforeId);
+	}
+	if (query.event !== undefined) {
+		where.push('event = ?');
+		args.push(query.event);
+	}
+	if (query.userId !== undefined) {
+		where.push('user_id = ?');
+		args.push(query.userId);
+	}
+	const rows = db.$client
+		.prepare(
+			`select id, at_ms as atMs, event, user_id as userId, subject, address, detail from audit_log
+			 ${where.length ? `where ${where.join(' and ')}` : ''} order by id desc limit ?`
+		)
+		.all(...args, query.limit) as Array<Omit<AuditRow, 'detail'> & { detail: string }>;
+	return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+}
