@@ -10,6 +10,11 @@ import {
 } from '$lib/server/auth/session';
 import { compressed } from '$lib/server/http/compression';
 import { setSecurityHeaders } from '$lib/server/http/securityHeaders';
+import { config } from '$lib/server/config';
+
+// The operators' and OneID's local stand-ins (src/routes/sandbox/) exist for `npm start` only:
+// without TOK_DEMO they are not there at all, pages and endpoints alike.
+const SANDBOX = /^\/sandbox(\/|$)/;
 
 export const init: ServerInit = () => {
 	// Applies migrations and writes the reference data (regions, published tariffs) on start,
@@ -19,6 +24,11 @@ export const init: ServerInit = () => {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
+	if (SANDBOX.test(event.url.pathname) && !config.demo) {
+		const notFound = new Response('Not found', { status: 404 });
+		setSecurityHeaders(notFound.headers, event.url);
+		return notFound;
+	}
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const nowMs = serverNow();
