@@ -27,8 +27,22 @@ export const config = {
 	 */
 	get paymeKey(): string | undefined {
 		return process.env.PAYME_KEY || (this.demo ? DEMO_PAYME_KEY : undefined);
+	},
+	/** Payme's id of Tok's cashbox (`m=` of the checkout link); the demo has a test id. */
+	get paymeMerchantId(): string | undefined {
+		return process.env.PAYME_MERCHANT_ID || (this.demo ? DEMO_PAYME_MERCHANT_ID : undefined);
+	},
+	/**
+	 * Where Payme's checkout is: Payme's own host, or in the demo undefined, meaning the sandbox
+	 * page at `<origin>/sandbox/payme` of the server the phone reached.
+	 */
+	get paymeCheckoutUrl(): string | undefined {
+		return process.env.PAYME_CHECKOUT_URL || (this.demo ? undefined : 'https://checkout.paycom.uz');
 	}
 };
+
+/** The demo's Payme cashbox id (24 hex digits, like Payme's), public on purpose. */
+export const DEMO_PAYME_MERCHANT_ID = '5f0c0de0000000000000d300';
 
 /** The demo's Payme key, public on purpose: it opens nothing outside `npm start`. */
 export const DEMO_PAYME_KEY = 'demo-payme-key-not-secret';

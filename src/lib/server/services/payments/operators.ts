@@ -1,7 +1,7 @@
 import type { Locale } from '../../../i18n/locale';
 import type { PaymentOperatorId } from '../../../domain/payments/operators';
-import { config } from '../../config';
 import type { PaymentOrder } from './orders';
+import { paymeOperator } from './paymeCheckout';
 
 /**
  * What the app needs of each operator: whether it is configured (an operator without its keys
@@ -27,7 +27,7 @@ export interface PaymentOperatorAdapter {
 }
 
 export const OPERATOR_ADAPTERS: Record<PaymentOperatorId, PaymentOperatorAdapter> = {
-	payme: { id: 'payme', configured: () => config.paymeKey !== undefined },
+	payme: paymeOperator,
 	click: { id: 'click', configured: () => false },
 	upay: { id: 'upay', configured: () => false },
 	oson: { id: 'oson', configured: () => false },

@@ -220,8 +220,8 @@ function details(tx: PaymentTransaction) {
 type Poke = (accountId: number) => void;
 
 const METHODS: Record<string, (db: Db, p: Params, nowMs: number, poke: Poke) => unknown> = {
-	CheckPerformTransaction(db, p) {
-		checkPayable(db, 'payme', payable(p));
+	CheckPerformTransaction(db, p, nowMs) {
+		checkPayable(db, 'payme', { ...payable(p), nowMs });
 		return { allow: true };
 	},
 	CreateTransaction(db, p, nowMs) {
