@@ -296,7 +296,9 @@ describe('the receipt', () => {
 			closedAtMs: FIXED_NOW + 5000
 		});
 		// The receipt of the payment stays: the refund is its own ledger entry.
-		expect(row && row.op === 'put' && (row.row as unknown as PaymentOrderRow).receipt?.operatorTxId).toBe(id);
+		expect(
+			row && row.op === 'put' && (row.row as unknown as PaymentOrderRow).receipt?.operatorTxId
+		).toBe(id);
 	});
 });
 

@@ -1,4 +1,3 @@
-import { liveQuery, type Observable } from 'dexie';
 import type { PaymentOrderRow } from '$lib/domain/sync/tables';
 import type { TokDb } from '../../db';
 import type { PaymentOrderView } from '../effects';
@@ -25,15 +24,13 @@ export function mergePaymentOrders(
 		.sort((a, b) => b.createdAtMs - a.createdAtMs || (a.id < b.id ? 1 : -1));
 }
 
-/** `mergePaymentOrders` as a live query over the user's IndexedDB, in every tab. */
-export function paymentOrdersView(db: TokDb, accountId: number): Observable<PaymentOrderView[]> {
-	return liveQuery(() =>
-		db.transaction('r', db.paymentOrders, db.outbox, async () => {
-			const [rows, commands] = await Promise.all([
-				db.paymentOrders.where('accountId').equals(accountId).toArray(),
-				db.outbox.toArray()
-			]);
-			return mergePaymentOrders(rows, commands, accountId);
-		})
-	);
+/** `mergePaymentOrders` read once from the user's IndexedDB (watch it with `watched`). */
+export function paymentOrdersOf(db: TokDb, accountId: number): Promise<PaymentOrderView[]> {
+	return db.transaction('r', db.paymentOrders, db.outbox, async () => {
+		const [rows, commands] = await Promise.all([
+			db.paymentOrders.where('accountId').equals(accountId).toArray(),
+			db.outbox.toArray()
+		]);
+		return mergePaymentOrders(rows, commands, accountId);
+	});
 }
