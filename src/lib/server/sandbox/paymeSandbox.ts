@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { decodePaymeCheckout, type PaymeCheckout } from '../services/payments/paymeCheckout';
 
 /**
@@ -9,6 +9,11 @@ import { decodePaymeCheckout, type PaymeCheckout } from '../services/payments/pa
  * time now), PerformTransaction; then it sends the person back to the link's return URL.
  * Its words are Payme's three languages (the link's `l`), not Tok's catalogues: it is
  * Payme's page, not the app's.
+ *
+ * The buttons post JSON from a small script rather than submit a form: SvelteKit refuses a
+ * form post whose Origin is not the server's own, and without ORIGIN set adapter-node takes the
+ * server for https, so the demo's plain-HTTP form would always be refused. A JSON post is no
+ * easier to forge from another site (it needs a CORS preflight that Tok never grants).
  */
 
 type Lang = PaymeCheckout['lang'];
@@ -67,12 +72,26 @@ function som(tiyin: number): string {
 	return `${whole},${String(tiyin % 100).padStart(2, '0')} UZS`;
 }
 
-/** The headers of a sandbox page: its own small policy (inline style, forms to itself only). */
+// Posts the pressed button's action and follows the answer: back to Tok, or Payme's error.
+const SCRIPT = `for (const b of document.querySelectorAll('button[data-action]'))
+b.addEventListener('click', async () => {
+for (const o of document.querySelectorAll('button')) o.disabled = true;
+const out = document.getElementById('outcome');
+try {
+const r = await fetch(location.pathname, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: b.dataset.action }) });
+const a = await r.json();
+if (a.redirect) { location.assign(a.redirect); return; }
+out.textContent = a.error;
+} catch (e) { out.textContent = String(e); }
+document.getElementById('back').hidden = false;
+});`;
+const SCRIPT_HASH = createHash('sha256').update(SCRIPT).digest('base64');
+
+/** The headers of a sandbox page: its own small policy (its one script, inline style). */
 export const SANDBOX_HEADERS = {
 	'content-type': 'text/html; charset=utf-8',
 	'cache-control': 'no-store',
-	'content-security-policy':
-		"default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+	'content-security-policy': `default-src 'none'; script-src 'sha256-${SCRIPT_HASH}'; style-src 'unsafe-inline'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'`
 };
 
 function page(lang: Lang, body: string): string {
@@ -116,10 +135,13 @@ export function checkoutPage(token: string): { status: number; html: string } {
 <dt>${w.order}</dt><dd data-field="order">${escape(c.orderId)}</dd>
 <dt>${w.amount}</dt><dd class="amount" data-field="amount">${som(c.amountTiyin)}</dd>
 </dl>
-<form method="post"><div class="buttons">
-<button class="pay" name="action" value="pay">${w.pay}</button>
-<button class="cancel" name="action" value="cancel">${w.cancel}</button>
-</div></form>`
+<div class="buttons">
+<button type="button" class="pay" data-action="pay">${w.pay}</button>
+<button type="button" class="cancel" data-action="cancel">${w.cancel}</button>
+</div>
+<p class="error" role="alert" id="outcome"></p>
+<p id="back" hidden><a class="button cancel" href="${escape(c.returnUrl)}">${w.back}</a></p>
+<script>${SCRIPT}</script>`
 		)
 	};
 }
@@ -131,25 +153,20 @@ interface PaymeAnswer {
 
 /**
  * "Pay" or "Cancel" pressed. Pay runs Payme's three calls against `endpoint` (Tok's real
- * /api/payments/payme) with `Basic Paycom:<key>`; any error stops there and is shown with
- * Payme's code and message in the page's language. Returns where to send the person, or a page.
+ * /api/payments/payme) with `Basic Paycom:<key>`; any error stops there and is answered with
+ * Payme's code and message in the page's language. Otherwise: where to send the person.
  */
 export async function submitCheckout(
 	token: string,
-	action: string,
+	action: unknown,
 	deps: { endpoint: string; key: string | undefined; nowMs: number; fetch: typeof fetch }
-): Promise<{ redirect: string } | { status: number; html: string }> {
+): Promise<{ redirect: string } | { error: string }> {
 	const c = decodePaymeCheckout(token);
-	if (!c) return checkoutPage(token);
+	if (!c) return { error: WORDS.en.invalid };
 	if (action !== 'pay') return { redirect: c.returnUrl };
 	const w = WORDS[c.lang];
 	const failed = (code: number | string, message: string) => ({
-		status: 200,
-		html: page(
-			c.lang,
-			`<p class="error" role="alert">${w.failed}: ${escape(message)} (${escape(String(code))})</p>
-<p><a class="button cancel" href="${escape(c.returnUrl)}">${w.back}</a></p>`
-		)
+		error: `${w.failed}: ${message} (${code})`
 	});
 	if (!deps.key) return failed(-32400, 'Payme is not configured');
 	const authorization = `Basic ${Buffer.from(`Paycom:${deps.key}`).toString('base64')}`;
@@ -178,4 +195,13 @@ export async function submitCheckout(
 		return failed('network', error instanceof Error ? error.message : String(error));
 	}
 	return { redirect: c.returnUrl };
+}
+
+/** The same host as the request's: the sandbox sends people back to Tok only. */
+export function isReturnToSelf(target: string, url: URL): boolean {
+	try {
+		return new URL(target).host === url.host;
+	} catch {
+		return false;
+	}
 }
