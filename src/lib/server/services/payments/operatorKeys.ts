@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db';
+import { prepared } from '../../db/prepared';
 import type { PaymentOperatorId } from '../../../domain/payments/operators';
 
 /**
@@ -12,10 +13,10 @@ import type { PaymentOperatorId } from '../../../domain/payments/operators';
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
 export function storedKeyHash(db: Db, operator: PaymentOperatorId): Buffer | undefined {
-	const hex = db.$client
-		.prepare('select key_sha256 from payment_operator_keys where operator = ?')
-		.pluck()
-		.get(operator) as string | undefined;
+	const select = prepared(db, 'operatorKeys.select', () =>
+		db.$client.prepare('select key_sha256 from payment_operator_keys where operator = ?').pluck()
+	);
+	const hex = select.get(operator) as string | undefined;
 	return hex === undefined ? undefined : Buffer.from(hex, 'hex');
 }
 
