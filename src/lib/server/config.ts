@@ -27,6 +27,14 @@ export const config = {
 	 */
 	get paymeKey(): string | undefined {
 		return process.env.PAYME_KEY || (this.demo ? DEMO_PAYME_KEY : undefined);
+	},
+	/**
+	 * Addresses and CIDR ranges (comma-separated) the Payme endpoint accepts calls from, e.g.
+	 * Payme's published `185.234.113.1`…`185.234.113.15` as `185.234.113.0/28`. Unset, any address
+	 * (the key still has to match).
+	 */
+	get paymeAllowedIps(): string | undefined {
+		return process.env.PAYME_ALLOWED_IPS?.trim() || undefined;
 	}
 };
 
