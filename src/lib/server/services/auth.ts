@@ -11,6 +11,8 @@ import {
 	type CredentialAttempt
 } from '../auth/credentialGuard';
 import { createSession, type SessionUser } from '../auth/session';
+import { TooManyAttemptsError } from '../auth/attempts';
+import { recordAudit } from './audit';
 import type { SignInInput } from '../../domain/auth';
 
 export class InvalidCredentialsError extends DomainError {
@@ -31,16 +33,34 @@ export async function checkCredentials(
 	from: Omit<CredentialAttempt, 'login'>,
 	nowMs: number
 ) {
-	const row = await guardCredentialCheck(db, { ...from, login: input.login }, nowMs, async () => {
-		const row = db
-			.select()
-			.from(users)
-			.where(sql`lower(${users.login}) = lower(${input.login})`)
-			.get();
-		const ok = await verifyPassword(row?.passwordHash ?? null, input.password);
-		return row && ok ? row : null;
-	});
-	if (!row) throw new InvalidCredentialsError();
+	// Every failure and refusal is audited here, for signing in and adding an account alike.
+	const audit = (event: 'sign_in_failed' | 'lockout') =>
+		recordAudit(db, {
+			event,
+			subject: input.login,
+			address: from.address,
+			detail: from.actorUserId === undefined ? {} : { actorUserId: from.actorUserId },
+			atMs: nowMs
+		});
+	let row;
+	try {
+		row = await guardCredentialCheck(db, { ...from, login: input.login }, nowMs, async () => {
+			const row = db
+				.select()
+				.from(users)
+				.where(sql`lower(${users.login}) = lower(${input.login})`)
+				.get();
+			const ok = await verifyPassword(row?.passwordHash ?? null, input.password);
+			return row && ok ? row : null;
+		});
+	} catch (error) {
+		if (error instanceof TooManyAttemptsError) audit('lockout');
+		throw error;
+	}
+	if (!row) {
+		audit('sign_in_failed');
+		throw new InvalidCredentialsError();
+	}
 	return row;
 }
 
@@ -57,6 +77,13 @@ export const SIGN_IN_FAILURE_WINDOW_MS = FAILURE_WINDOW_MS;
 export async function signIn(db: Db, input: SignInInput, nowMs: number, clientAddress = 'local') {
 	const row = await checkCredentials(db, input, { address: clientAddress }, nowMs);
 	const session = createSession(db, row.id, nowMs);
+	recordAudit(db, {
+		event: 'sign_in',
+		userId: row.id,
+		subject: row.login,
+		address: clientAddress,
+		atMs: nowMs
+	});
 	const user: SessionUser = {
 		id: row.id,
 		login: row.login,
