@@ -5,6 +5,8 @@ import { SmsSendError, type SmsDriver } from './driver';
 //   PATCH /api/auth/refresh        Bearer token              → {"data":{"token"}}
 //   POST  /api/message/sms/send    Bearer; form mobile_phone (digits, no '+'), message, from,
 //                                  callback_url              → {"id","message","status"}
+// Forms go urlencoded, not multipart: multipart turns each "\n" of the text into "\r\n", which
+// the phone shows as is and which makes the text longer (a segment more).
 // A token lives 30 days; an expired one is answered 401 {"status":"token-invalid","message":
 // "Expired token"}. The driver then renews it (refresh, or a new login if refresh is refused)
 // and sends once more.
@@ -58,7 +60,7 @@ export class EskizSmsDriver implements SmsDriver {
 	}
 
 	private async login(): Promise<string> {
-		const form = new FormData();
+		const form = new URLSearchParams();
 		form.set('email', this.options.email);
 		form.set('password', this.options.password);
 		const response = await this.call('/api/auth/login', { method: 'POST', body: form });
@@ -86,7 +88,7 @@ export class EskizSmsDriver implements SmsDriver {
 	}
 
 	private sendWith(token: string, toPhone: string, text: string): Promise<Response> {
-		const form = new FormData();
+		const form = new URLSearchParams();
 		form.set('mobile_phone', toPhone.replace(/^\+/, ''));
 		form.set('message', text);
 		form.set('from', this.options.from);
