@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Db } from '../../src/lib/server/db';
-import { seededDb } from './helpers/testDb';
+import { callerAs, seededDb } from './helpers/testDb';
 import { credentialsIn, deliverQueued, outbox, postInbound, SMS_SECRET } from './helpers/sms';
 import { signIn } from '../../src/lib/server/services/auth';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
@@ -270,5 +270,18 @@ describe('audit and the SMS log', () => {
 				)
 				.get()
 		).toEqual({ n: 0 });
+	});
+
+	it('operators read both logs newest first, a page at a time, through office.audit.list and office.sms.list', async () => {
+		const operator = await callerAs(db, 'operator', 'operate12345');
+		const [newest, older] = await operator.office.sms.list({ limit: 2 });
+		expect(newest.id).toBeGreaterThan(older.id);
+		expect(newest.toMasked).toMatch(/^\+998\d\d\*\*\*\d{4}$/);
+		const next = await operator.office.sms.list({ limit: 1, beforeId: older.id });
+		expect(next[0].id).toBeLessThan(older.id);
+		const sent = await operator.office.audit.list({ limit: 3, event: 'sms_sent' });
+		expect(sent.map((r) => r.event)).toEqual(['sms_sent', 'sms_sent', 'sms_sent']);
+		expect(sent[0].id).toBeGreaterThan(sent[1].id);
+		expect((await operator.office.audit.list({ limit: 1 }))[0].event).toBe('sign_in');
 	});
 });

@@ -6,6 +6,7 @@ export function normalizePhone(input: string): string | null {
 	const compact = input.trim().replace(/[\s\-().]/g, '');
 	if (/^\+?998\d{9}$/.test(compact)) return `+${compact.replace(/^\+/, '')}`;
 	if (/^\d{9}$/.test(compact)) return `+998${compact}`;
+	if (/^\+?998/.test(compact)) return null; // an Uzbek number with digits missing or extra
 	// Another country's number (a roaming resident's gateway may pass one): kept as E.164.
 	if (/^\+\d{8,15}$/.test(compact)) return compact;
 	return null;
