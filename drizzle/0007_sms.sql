@@ -22,4 +22,6 @@ CREATE TABLE `sms_messages` (
 );
 --> statement-breakpoint
 CREATE INDEX `sms_messages_due_idx` ON `sms_messages` (`status`,`next_attempt_at_ms`);--> statement-breakpoint
-CREATE INDEX `sms_messages_phone_idx` ON `sms_messages` (`to_phone`,`created_at_ms`);
+CREATE INDEX `sms_messages_phone_idx` ON `sms_messages` (`to_phone`,`created_at_ms`);--> statement-breakpoint
+ALTER TABLE `users` ADD `pending_password_hash` text;--> statement-breakpoint
+ALTER TABLE `users` ADD `pending_password_expires_at_ms` integer;

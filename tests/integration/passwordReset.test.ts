@@ -7,6 +7,7 @@ import { InvalidCredentialsError, signIn } from '../../src/lib/server/services/a
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { listAudit, type AuditEvent } from '../../src/lib/server/services/audit';
 import { TooManyAttemptsError } from '../../src/lib/server/auth/attempts';
+import { PENDING_PASSWORD_TTL_MS } from '../../src/lib/server/services/credentialsBySms';
 import {
 	RESET_PER_IDENTIFIER_MAX,
 	RESET_WINDOW_MS
@@ -37,7 +38,7 @@ async function reset(identifier: string, at = nextAddress(), now = FIXED_NOW) {
 const smsTo = (phone: string) => outbox(dir).filter((m) => m.to === phone);
 
 describe('forgot password', () => {
-	it('by login: the new password goes to the registered phone, works, and the old one and old sessions do not', async () => {
+	it('by login: the new password goes to the registered phone; once used, the old one and old sessions end', async () => {
 		const old = createSession(db, 2, FIXED_NOW);
 		expect(validateSessionToken(db, old.token, FIXED_NOW)?.user.login).toBe('demo2');
 		const answer = await reset('DEMO2');
@@ -49,18 +50,40 @@ describe('forgot password', () => {
 		expect(sms.text).not.toContain('1726001001');
 		const { login, password } = credentialsIn(sms.text);
 		expect(login).toBe('demo2');
-		expect((await signIn(db, { login, password }, FIXED_NOW, '192.0.2.50')).user.login).toBe(
-			'demo2'
-		);
+		// Until the new password is used, the old one still works and nobody is signed out: a
+		// stranger who asks a reset for someone's login locks nobody out.
+		await signIn(db, { login: 'demo2', password: 'demo12345' }, FIXED_NOW, '192.0.2.50');
+		expect(validateSessionToken(db, old.token, FIXED_NOW)).not.toBeNull();
+		const fresh = await signIn(db, { login, password }, FIXED_NOW, '192.0.2.50');
+		expect(fresh.user.login).toBe('demo2');
+		expect(validateSessionToken(db, fresh.token, FIXED_NOW)).not.toBeNull();
 		await expect(
 			signIn(db, { login: 'demo2', password: 'demo12345' }, FIXED_NOW, '192.0.2.50')
 		).rejects.toBeInstanceOf(InvalidCredentialsError);
 		expect(validateSessionToken(db, old.token, FIXED_NOW)).toBeNull();
+		// And the new one goes on working, now as the password.
+		expect((await signIn(db, { login, password }, FIXED_NOW, '192.0.2.50')).user.login).toBe(
+			'demo2'
+		);
+		expect(listAudit(db, { limit: 1, event: 'password_changed' })[0]).toMatchObject({
+			userId: 2,
+			detail: { via: 'reset' }
+		});
 		expect(listAudit(db, { limit: 5, event: 'password_reset' })[0]).toMatchObject({
 			subject: 'demo2',
 			userId: 2,
 			address: `198.51.100.${address}`
 		});
+	});
+
+	it('an unused reset password stops working after a day', async () => {
+		const t0 = FIXED_NOW + 40 * RESET_WINDOW_MS;
+		await reset('demo2', nextAddress(), t0);
+		await deliverQueued(db, dir, t0);
+		const sent = credentialsIn(smsTo('+998907654321').at(-1)!.text);
+		await expect(
+			signIn(db, sent, t0 + PENDING_PASSWORD_TTL_MS + 1, '192.0.2.60')
+		).rejects.toBeInstanceOf(InvalidCredentialsError);
 	});
 
 	it('by phone, typed any way: the same as "P" from that phone', async () => {

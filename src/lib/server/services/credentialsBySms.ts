@@ -102,9 +102,28 @@ interface Delivery {
 	address?: string;
 }
 
+/** How long a password sent by "Forgot password?" waits for its first use. */
+export const PENDING_PASSWORD_TTL_MS = 24 * 60 * 60 * 1000;
+
 function deliver(db: Db, d: Delivery, secret: NewPassword, nowMs: number): void {
-	db.$client.prepare('update users set password_hash = ? where id = ?').run(secret.hash, d.userId);
-	const ended = endUserSessions(db, d.userId);
+	let ended = 0;
+	if (d.via === 'sms') {
+		// "P" comes from the phone itself: the new password replaces the old one at once.
+		db.$client
+			.prepare(
+				'update users set password_hash = ?, pending_password_hash = null, pending_password_expires_at_ms = null where id = ?'
+			)
+			.run(secret.hash, d.userId);
+		ended = endUserSessions(db, d.userId);
+	} else {
+		// The page can be used by anyone who knows a login: the old password keeps working until
+		// the new one is first used (services/auth.ts), so a stranger's reset locks nobody out.
+		db.$client
+			.prepare(
+				'update users set pending_password_hash = ?, pending_password_expires_at_ms = ? where id = ?'
+			)
+			.run(secret.hash, nowMs + PENDING_PASSWORD_TTL_MS, d.userId);
+	}
 	const text = credentialsReply({
 		login: d.login,
 		password: secret.password,
@@ -127,7 +146,7 @@ function deliver(db: Db, d: Delivery, secret: NewPassword, nowMs: number): void 
 			...common,
 			event: 'password_reset',
 			subject: d.login,
-			detail: { to: maskPhone(d.phone), sessionsEnded: ended }
+			detail: { to: maskPhone(d.phone) }
 		});
 	recordAudit(db, {
 		...common,
