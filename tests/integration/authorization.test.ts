@@ -415,7 +415,10 @@ describe('HTTP endpoints', () => {
 		await withEnv(
 			{ OSON_MERCHANT_ID: 'matrix-merchant', OSON_TOKEN: 'matrix-oson-token' },
 			async () => {
-				for (const handler of [osonCreatePost, osonStatusPost as typeof osonCreatePost]) {
+				for (const handler of [
+					osonCreatePost,
+					osonStatusPost as unknown as typeof osonCreatePost
+				]) {
 					expect(await standIn(handler)).toBe('deny');
 					expect(await standIn(handler, 'wrong')).toBe('deny');
 					expect(await standIn(handler, 'matrix-oson-token')).toBe('allow');

@@ -1,5 +1,5 @@
-import { fail } from '@sveltejs/kit';
 import { somToTiyin, tiyinToSomText } from '../services/payments/somAmount';
+export { ownBaseUrl } from './ownBaseUrl';
 
 /**
  * The demo pages that play an operator paid by account number (Paynet, Uzum) against Tok's real
@@ -21,18 +21,20 @@ export interface KioskOutcome {
 	calls: KioskCall[];
 }
 
-export async function kioskForm(request: Request) {
-	const form = await request.formData();
-	const account = String(form.get('account') ?? '').trim();
-	const amount = String(form.get('amount') ?? '')
+export type KioskInput =
+	| { error: 'sandboxKiosk.badAccount' | 'sandboxKiosk.badAmount' }
+	| { account: string; amountTiyin: number; amountText: string };
+
+/** The page's account number and amount in so'm (digits, at most 2 decimals), checked. */
+export function kioskInput(body: Record<string, unknown> | undefined): KioskInput {
+	const account = String(body?.account ?? '').trim();
+	const amount = String(body?.amount ?? '')
 		.trim()
 		.replace(/\s/g, '')
 		.replace(',', '.');
-	if (!/^\d{1,20}$/.test(account))
-		return { refused: fail(400, { account, amount, error: 'sandboxKiosk.badAccount' as const }) };
+	if (!/^\d{1,20}$/.test(account)) return { error: 'sandboxKiosk.badAccount' };
 	const amountTiyin = somToTiyin(amount);
-	if (amountTiyin === undefined)
-		return { refused: fail(400, { account, amount, error: 'sandboxKiosk.badAmount' as const }) };
+	if (amountTiyin === undefined) return { error: 'sandboxKiosk.badAmount' };
 	return { account, amountTiyin, amountText: tiyinToSomText(amountTiyin) };
 }
 

@@ -7,6 +7,7 @@ import {
 } from '$lib/server/services/payments/oson';
 import { somToTiyin } from '$lib/server/services/payments/somAmount';
 import { sameSecret } from '$lib/server/services/payments/basicAuth';
+import { ownBaseUrl } from './ownBaseUrl';
 
 /**
  * The demo's stand-in for OSON's side: the invoices it was asked for (kept in memory — the demo
@@ -117,8 +118,11 @@ export async function settleStandInInvoice(
 		invoice.billId = `${Date.now()}${randomInt(1000).toString().padStart(3, '0')}`;
 	}
 	const billId = invoice.billId!;
+	// OSON and Tok are one process here: the webhook goes over HTTP to notify_url's path on
+	// this server, since the origin the phone used may not be reachable from the server itself.
+	const notify = new URL(invoice.notifyUrl);
 	try {
-		const response = await fetch(invoice.notifyUrl, {
+		const response = await fetch(`${ownBaseUrl()}${notify.pathname}${notify.search}`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({
