@@ -48,8 +48,7 @@ function authorized(request: Request, body: Record<string, unknown>): StandInAns
 
 export function createStandInInvoice(
 	request: Request,
-	body: Record<string, unknown>,
-	origin: string
+	body: Record<string, unknown>
 ): StandInAnswer {
 	const refused = authorized(request, body);
 	if (refused) return refused;

@@ -7,10 +7,10 @@ import { createStandInInvoice } from '$lib/server/sandbox/osonStandIn';
 export const trailingSlash = 'ignore';
 
 /** The demo's stand-in for OSON's invoice create (see $lib/server/sandbox/osonStandIn.ts). */
-export const POST: RequestHandler = async ({ request, url }) => {
+export const POST: RequestHandler = async ({ request }) => {
 	const body = parseJsonObject(await request.text());
 	if (!body)
 		return json({ status: 'ERROR', message: 'the body is not a JSON object' }, { status: 400 });
-	const answer = createStandInInvoice(request, body, url.origin);
+	const answer = createStandInInvoice(request, body);
 	return json(answer.body, { status: answer.status });
 };
