@@ -133,25 +133,5 @@ export const ru: Messages = {
 	'bill.withinNorm': '{kwh} в пределах социальной нормы',
 	'bill.aboveNorm': '{kwh} сверх нормы ({band})',
 	'bill.over': 'свыше {fromKwh}',
-	'bill.total': 'Итого: {amount}',
-	'sandboxOson.notice': 'Только для демо: локальная замена OSON. Деньги не списываются.',
-	'sandboxOson.title': 'OSON: оплата счёта',
-	'sandboxOson.account': 'Лицевой счёт {account}',
-	'sandboxOson.amount': '{amount} сум',
-	'sandboxOson.pay': 'Оплатить',
-	'sandboxOson.decline': 'Отклонить',
-	'sandboxOson.closed': 'Этот счёт уже закрыт ({status}).',
-	'sandboxKiosk.notice':
-		'Только для демо: эта страница играет роль {operator} для Tok. Деньги не списываются.',
-	'sandboxKiosk.paynetTitle': 'Оплата в терминале Paynet',
-	'sandboxKiosk.uzumTitle': 'Оплата в приложении Uzum Bank',
-	'sandboxKiosk.account': 'Номер лицевого счёта',
-	'sandboxKiosk.amount': 'Сумма, сум',
-	'sandboxKiosk.submit': 'Оплатить',
-	'sandboxKiosk.paid': 'На счёт {account} оплачено {amount} сум.',
-	'sandboxKiosk.refused': 'Tok не принял платёж: {reason}',
-	'sandboxKiosk.badAmount':
-		'Введите сумму от 1 000 до 100 000 000 сум, не более 2 знаков после запятой.',
-	'sandboxKiosk.badAccount': 'Введите номер лицевого счёта, только цифры.',
-	'sandboxKiosk.calls': 'Запросы оператора к Tok'
+	'bill.total': 'Итого: {amount}'
 };
