@@ -9,6 +9,12 @@ import { SYNC_PROTOCOL } from '../../src/lib/domain/sync/protocol';
 import { POST as ingestPost } from '../../src/routes/api/ingest/readings/+server';
 import { POST as paymePost } from '../../src/routes/api/payments/payme/+server';
 import { POST as smsInboundPost } from '../../src/routes/api/sms/inbound/+server';
+import { POST as paynetPost } from '../../src/routes/api/payments/paynet/+server';
+import { POST as uzumPost } from '../../src/routes/api/payments/uzum/[operation]/+server';
+import { POST as osonNotifyPost } from '../../src/routes/api/payments/oson/notify/+server';
+import { POST as osonCreatePost } from '../../src/routes/sandbox/oson/api/invoice/create/+server';
+import { POST as osonStatusPost } from '../../src/routes/sandbox/oson/api/invoice/status/+server';
+import { createHash } from 'node:crypto';
 import { GET as trpcGet, POST as trpcPost } from '../../src/routes/api/trpc/[...trpc]/+server';
 import type { Db } from '../../src/lib/server/db';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -322,6 +328,145 @@ describe('HTTP endpoints', () => {
 		} finally {
 			delete process.env.SMS_INBOUND_SECRET;
 		}
+	});
+
+	const basicOf = (login: string, password: string) =>
+		`Basic ${Buffer.from(`${login}:${password}`).toString('base64')}`;
+	const jsonRequest = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+		new Request(`http://localhost${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', ...headers },
+			body: JSON.stringify(body)
+		});
+	/** Runs `fn` with the given env variables set, and restores them after. */
+	async function withEnv(vars: Record<string, string>, fn: () => Promise<void>) {
+		const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+		Object.assign(process.env, vars);
+		try {
+			await fn();
+		} finally {
+			for (const [k, v] of Object.entries(saved))
+				if (v === undefined) delete process.env[k];
+				else process.env[k] = v;
+		}
+	}
+
+	const paynet = async (authorization?: string) => {
+		const response = await paynetPost({
+			request: jsonRequest(
+				'/api/payments/paynet',
+				{
+					jsonrpc: '2.0',
+					id: 1,
+					method: 'GetInformation',
+					params: { serviceId: 1, fields: { account: '1726001003' } }
+				},
+				authorization ? { authorization } : {}
+			)
+		} as Parameters<typeof paynetPost>[0]);
+		const body = (await response.json()) as { error?: { code: number } };
+		if (response.status === 401) return 'deny';
+		return body.error?.code === 100 ? 'not configured' : 'allow';
+	};
+
+	it('POST /api/payments/paynet: not configured deny (100), no or a wrong Basic deny (HTTP 401), login:password allow', async () => {
+		expect(await paynet(basicOf('matrix-paynet', 'matrix-paynet-pass'))).toBe('not configured');
+		await withEnv(
+			{ PAYNET_LOGIN: 'matrix-paynet', PAYNET_PASSWORD: 'matrix-paynet-pass' },
+			async () => {
+				expect(await paynet()).toBe('deny');
+				expect(await paynet(basicOf('matrix-paynet', 'wrong'))).toBe('deny');
+				expect(await paynet(basicOf('someone', 'matrix-paynet-pass'))).toBe('deny');
+				expect(await paynet(`Bearer ${TOKEN}`)).toBe('deny');
+				expect(await paynet(basicOf('matrix-paynet', 'matrix-paynet-pass'))).toBe('allow');
+			}
+		);
+	});
+
+	const uzum = async (operation: string, authorization?: string) => {
+		const response = await uzumPost({
+			params: { operation },
+			request: jsonRequest(
+				`/api/payments/uzum/${operation}`,
+				{ serviceId: 555, timestamp: 1, transId: 'matrix', params: { account: '1726001003' } },
+				authorization ? { authorization } : {}
+			)
+		} as unknown as Parameters<typeof uzumPost>[0]);
+		const body = (await response.json()) as { errorCode?: string };
+		if (body.errorCode === '10001') return 'deny';
+		return body.errorCode === '99999' && response.status === 400 ? 'refused' : 'allow';
+	};
+
+	it('POST /api/payments/uzum/{check,create,confirm,reverse,status}: not configured deny, no or a wrong Basic deny (10001), login:password allow', async () => {
+		for (const op of ['check', 'create', 'confirm', 'reverse', 'status'])
+			expect(await uzum(op, basicOf('matrix-uzum', 'matrix-uzum-pass'))).toBe('refused');
+		await withEnv(
+			{ UZUM_SERVICE_ID: '555', UZUM_LOGIN: 'matrix-uzum', UZUM_PASSWORD: 'matrix-uzum-pass' },
+			async () => {
+				for (const op of ['check', 'create', 'confirm', 'reverse', 'status']) {
+					expect(await uzum(op)).toBe('deny');
+					expect(await uzum(op, basicOf('matrix-uzum', 'wrong'))).toBe('deny');
+					expect(await uzum(op, `Bearer ${TOKEN}`)).toBe('deny');
+					expect(await uzum(op, basicOf('matrix-uzum', 'matrix-uzum-pass'))).toBe('allow');
+				}
+			}
+		);
+	});
+
+	const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+	const osonNotify = async (signature?: string) => {
+		const response = await osonNotifyPost({
+			request: jsonRequest('/api/payments/oson/notify', {
+				transaction_id: 'matrix-order',
+				bill_id: 'B1',
+				status: 'PAID',
+				...(signature ? { signature } : {})
+			})
+		} as Parameters<typeof osonNotifyPost>[0]);
+		if (response.status === 503) return 'not configured';
+		return response.status === 403 ? 'deny' : 'allow';
+	};
+
+	it("POST /api/payments/oson/notify: not configured deny (503), no or a wrong signature deny (403), OSON's signature allow", async () => {
+		const signed = (token: string) =>
+			sha256(`${sha256(`${token}:matrix-merchant`)}:matrix-order:B1:PAID`);
+		expect(await osonNotify(signed('matrix-oson-token'))).toBe('not configured');
+		await withEnv(
+			{ OSON_MERCHANT_ID: 'matrix-merchant', OSON_TOKEN: 'matrix-oson-token' },
+			async () => {
+				expect(await osonNotify()).toBe('deny');
+				expect(await osonNotify(signed('wrong-token'))).toBe('deny');
+				// Past the signature: there is no such invoice (404), nothing else is asked.
+				expect(await osonNotify(signed('matrix-oson-token'))).toBe('allow');
+			}
+		);
+	});
+
+	it("POST /sandbox/oson/api/invoice/{create,status} (demo only): no or a wrong token header deny (401), OSON's token allow", async () => {
+		const standIn = async (handler: typeof osonCreatePost, token?: string) => {
+			const response = await handler({
+				request: jsonRequest(
+					'/sandbox/oson/api/invoice/',
+					{ merchant_id: 'matrix-merchant', transaction_id: 'none' },
+					token ? { token } : {}
+				),
+				url: new URL('http://localhost/sandbox/oson/api/invoice/')
+			} as Parameters<typeof osonCreatePost>[0]);
+			return response.status === 401 ? 'deny' : 'allow';
+		};
+		await withEnv(
+			{ OSON_MERCHANT_ID: 'matrix-merchant', OSON_TOKEN: 'matrix-oson-token' },
+			async () => {
+				for (const handler of [
+					osonCreatePost,
+					osonStatusPost as unknown as typeof osonCreatePost
+				]) {
+					expect(await standIn(handler)).toBe('deny');
+					expect(await standIn(handler, 'wrong')).toBe('deny');
+					expect(await standIn(handler, 'matrix-oson-token')).toBe('allow');
+				}
+			}
+		);
 	});
 
 	const viaRoute = async (

@@ -46,6 +46,43 @@ export const config = {
 	/** 'file' or 'eskiz'; the demo defaults to 'file', production has no default. */
 	get smsDriver(): string | undefined {
 		return process.env.SMS_DRIVER || (this.demo ? 'file' : undefined);
+	},
+
+	// OSON (Tok calls OSON's invoice API; OSON signs its webhook with the token).
+	/** OSON's API base URL. Unset in the demo: the local stand-in at `<origin>/sandbox/oson`. */
+	get osonBaseUrl(): string | undefined {
+		return process.env.OSON_BASE_URL || undefined;
+	},
+	get osonMerchantId(): string | undefined {
+		return process.env.OSON_MERCHANT_ID || (this.demo ? DEMO_OSON.merchantId : undefined);
+	},
+	get osonToken(): string | undefined {
+		return process.env.OSON_TOKEN || (this.demo ? DEMO_OSON.token : undefined);
+	},
+
+	// Paynet (Paynet calls Tok's provider JSON-RPC service with HTTP Basic).
+	get paynetLogin(): string | undefined {
+		return process.env.PAYNET_LOGIN || (this.demo ? DEMO_PAYNET.login : undefined);
+	},
+	get paynetPassword(): string | undefined {
+		return process.env.PAYNET_PASSWORD || (this.demo ? DEMO_PAYNET.password : undefined);
+	},
+	/** Paynet's id of Tok's service; when set, a call naming another `serviceId` is refused. */
+	get paynetServiceId(): number | undefined {
+		const raw = process.env.PAYNET_SERVICE_ID || (this.demo ? DEMO_PAYNET.serviceId : undefined);
+		return raw && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
+	},
+
+	// Uzum Bank (Uzum calls Tok's merchant webhooks with HTTP Basic).
+	get uzumServiceId(): number | undefined {
+		const raw = process.env.UZUM_SERVICE_ID || (this.demo ? DEMO_UZUM.serviceId : undefined);
+		return raw && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
+	},
+	get uzumLogin(): string | undefined {
+		return process.env.UZUM_LOGIN || (this.demo ? DEMO_UZUM.login : undefined);
+	},
+	get uzumPassword(): string | undefined {
+		return process.env.UZUM_PASSWORD || (this.demo ? DEMO_UZUM.password : undefined);
 	}
 };
 
@@ -53,3 +90,18 @@ export const config = {
 export const DEMO_PAYME_KEY = 'demo-payme-key-not-secret';
 /** The demo's inbound SMS secret, public on purpose (README's curl example): demo only. */
 export const DEMO_SMS_INBOUND_SECRET = 'demo-sms-secret-not-secret';
+
+/** The demo's OSON merchant and token, public on purpose: they open nothing outside `npm start`. */
+export const DEMO_OSON = { merchantId: 'demo-oson-merchant', token: 'demo-oson-token-not-secret' };
+/** The demo's Paynet credentials and service id (public, `npm start` only). */
+export const DEMO_PAYNET = {
+	login: 'demo-paynet',
+	password: 'demo-paynet-password-not-secret',
+	serviceId: '1726'
+};
+/** The demo's Uzum Bank credentials and service id (public, `npm start` only). */
+export const DEMO_UZUM = {
+	serviceId: '101726',
+	login: 'demo-uzum',
+	password: 'demo-uzum-password-not-secret'
+};

@@ -5,6 +5,7 @@ import { en as help } from '../messages/help/en';
 import { en as passwordReset } from '../messages/passwordReset/en';
 import { en as history } from '../messages/history/en';
 import { en as settings } from '../messages/settings/en';
+import { en as sandbox } from '../messages/sandbox/en';
 import { en as staff } from '../messages/staff/en';
 
 /** Every message in en: one chunk, loaded only when en is the language in use. */
@@ -16,5 +17,6 @@ export const catalogue = {
 	...passwordReset,
 	...history,
 	...settings,
+	...sandbox,
 	...staff
 };

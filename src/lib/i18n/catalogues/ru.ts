@@ -5,6 +5,7 @@ import { ru as help } from '../messages/help/ru';
 import { ru as passwordReset } from '../messages/passwordReset/ru';
 import { ru as history } from '../messages/history/ru';
 import { ru as settings } from '../messages/settings/ru';
+import { ru as sandbox } from '../messages/sandbox/ru';
 import { ru as staff } from '../messages/staff/ru';
 
 /** Every message in ru: one chunk, loaded only when ru is the language in use. */
@@ -16,5 +17,6 @@ export const catalogue = {
 	...passwordReset,
 	...history,
 	...settings,
+	...sandbox,
 	...staff
 };

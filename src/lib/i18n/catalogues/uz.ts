@@ -5,6 +5,7 @@ import { uz as help } from '../messages/help/uz';
 import { uz as passwordReset } from '../messages/passwordReset/uz';
 import { uz as history } from '../messages/history/uz';
 import { uz as settings } from '../messages/settings/uz';
+import { uz as sandbox } from '../messages/sandbox/uz';
 import { uz as staff } from '../messages/staff/uz';
 
 /** Every message in uz: one chunk, loaded only when uz is the language in use. */
@@ -16,5 +17,6 @@ export const catalogue = {
 	...passwordReset,
 	...history,
 	...settings,
+	...sandbox,
 	...staff
 };

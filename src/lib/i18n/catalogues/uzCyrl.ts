@@ -5,6 +5,7 @@ import { uzCyrl as help } from '../messages/help/uzCyrl';
 import { uzCyrl as passwordReset } from '../messages/passwordReset/uzCyrl';
 import { uzCyrl as history } from '../messages/history/uzCyrl';
 import { uzCyrl as settings } from '../messages/settings/uzCyrl';
+import { uzCyrl as sandbox } from '../messages/sandbox/uzCyrl';
 import { uzCyrl as staff } from '../messages/staff/uzCyrl';
 
 /** Every message in uz-Cyrl: one chunk, loaded only when uz-Cyrl is the language in use. */
@@ -16,5 +17,6 @@ export const catalogue = {
 	...passwordReset,
 	...history,
 	...settings,
+	...sandbox,
 	...staff
 };

@@ -15,3 +15,4 @@ export * from './suspectReadings';
 export * from './payments';
 export * from './audit';
 export * from './sms';
+export * from './operatorState';

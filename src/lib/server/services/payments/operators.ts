@@ -2,6 +2,9 @@ import type { Locale } from '../../../i18n/locale';
 import type { PaymentOperatorId } from '../../../domain/payments/operators';
 import { config } from '../../config';
 import type { PaymentOrder } from './orders';
+import { osonOperator } from './oson';
+import { paynetOperator } from './paynet';
+import { uzumOperator } from './uzum';
 
 /**
  * What the app needs of each operator: whether it is configured (an operator without its keys
@@ -30,7 +33,7 @@ export const OPERATOR_ADAPTERS: Record<PaymentOperatorId, PaymentOperatorAdapter
 	payme: { id: 'payme', configured: () => config.paymeKey !== undefined },
 	click: { id: 'click', configured: () => false },
 	upay: { id: 'upay', configured: () => false },
-	oson: { id: 'oson', configured: () => false },
-	paynet: { id: 'paynet', configured: () => false },
-	uzum: { id: 'uzum', configured: () => false }
+	oson: osonOperator,
+	paynet: paynetOperator,
+	uzum: uzumOperator
 };
