@@ -5,6 +5,7 @@ import { en as help } from '../messages/help/en';
 import { en as history } from '../messages/history/en';
 import { en as settings } from '../messages/settings/en';
 import { en as staff } from '../messages/staff/en';
+import { en as sandboxClickUpay } from '../messages/sandboxClickUpay/en';
 
 /** Every message in en: one chunk, loaded only when en is the language in use. */
 export const catalogue = {
@@ -14,5 +15,6 @@ export const catalogue = {
 	...help,
 	...history,
 	...settings,
-	...staff
+	...staff,
+	...sandboxClickUpay
 };

@@ -5,6 +5,7 @@ import { ru as help } from '../messages/help/ru';
 import { ru as history } from '../messages/history/ru';
 import { ru as settings } from '../messages/settings/ru';
 import { ru as staff } from '../messages/staff/ru';
+import { ru as sandboxClickUpay } from '../messages/sandboxClickUpay/ru';
 
 /** Every message in ru: one chunk, loaded only when ru is the language in use. */
 export const catalogue = {
@@ -14,5 +15,6 @@ export const catalogue = {
 	...help,
 	...history,
 	...settings,
-	...staff
+	...staff,
+	...sandboxClickUpay
 };

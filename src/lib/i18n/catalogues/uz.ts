@@ -5,6 +5,7 @@ import { uz as help } from '../messages/help/uz';
 import { uz as history } from '../messages/history/uz';
 import { uz as settings } from '../messages/settings/uz';
 import { uz as staff } from '../messages/staff/uz';
+import { uz as sandboxClickUpay } from '../messages/sandboxClickUpay/uz';
 
 /** Every message in uz: one chunk, loaded only when uz is the language in use. */
 export const catalogue = {
@@ -14,5 +15,6 @@ export const catalogue = {
 	...help,
 	...history,
 	...settings,
-	...staff
+	...staff,
+	...sandboxClickUpay
 };

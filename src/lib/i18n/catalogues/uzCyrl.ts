@@ -5,6 +5,7 @@ import { uzCyrl as help } from '../messages/help/uzCyrl';
 import { uzCyrl as history } from '../messages/history/uzCyrl';
 import { uzCyrl as settings } from '../messages/settings/uzCyrl';
 import { uzCyrl as staff } from '../messages/staff/uzCyrl';
+import { uzCyrl as sandboxClickUpay } from '../messages/sandboxClickUpay/uzCyrl';
 
 /** Every message in uz-Cyrl: one chunk, loaded only when uz-Cyrl is the language in use. */
 export const catalogue = {
@@ -14,5 +15,6 @@ export const catalogue = {
 	...help,
 	...history,
 	...settings,
-	...staff
+	...staff,
+	...sandboxClickUpay
 };

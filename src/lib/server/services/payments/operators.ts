@@ -2,6 +2,8 @@ import type { Locale } from '../../../i18n/locale';
 import type { PaymentOperatorId } from '../../../domain/payments/operators';
 import { config } from '../../config';
 import type { PaymentOrder } from './orders';
+import { clickOperator } from './click';
+import { upayOperator } from './upay';
 
 /**
  * What the app needs of each operator: whether it is configured (an operator without its keys
@@ -28,8 +30,8 @@ export interface PaymentOperatorAdapter {
 
 export const OPERATOR_ADAPTERS: Record<PaymentOperatorId, PaymentOperatorAdapter> = {
 	payme: { id: 'payme', configured: () => config.paymeKey !== undefined },
-	click: { id: 'click', configured: () => false },
-	upay: { id: 'upay', configured: () => false },
+	click: clickOperator,
+	upay: upayOperator,
 	oson: { id: 'oson', configured: () => false },
 	paynet: { id: 'paynet', configured: () => false },
 	uzum: { id: 'uzum', configured: () => false }
