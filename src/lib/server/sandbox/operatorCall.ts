@@ -23,13 +23,25 @@ export async function postToTok(
 	}
 }
 
-/** `target` when it is on Tok's own origin (the sandbox sends nobody elsewhere), else Tok's home. */
-export function sameOriginOr(target: string | null, origin: string, fallback: string): string {
-	if (!target) return new URL(fallback, origin).toString();
+/**
+ * Where this server answers itself. Behind `node build` without ORIGIN, adapter-node takes every
+ * request for https (its default protocol), so the request's own origin may not be reachable
+ * from here; the port the server listens on always is.
+ */
+export function selfOrigin(url: URL): string {
+	return process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : url.origin;
+}
+
+/**
+ * `target` when it is on Tok's own host (the sandbox sends nobody elsewhere), else `fallback`
+ * (a path on Tok). Hosts, not origins: see `selfOrigin` for why the protocol may differ.
+ */
+export function returnPath(target: string | null, url: URL, fallback: string): string {
+	if (!target) return fallback;
 	try {
-		const url = new URL(target, origin);
-		return url.origin === origin ? url.toString() : new URL(fallback, origin).toString();
+		const back = new URL(target, url);
+		return back.host === url.host ? `${back.pathname}${back.search}${back.hash}` : fallback;
 	} catch {
-		return new URL(fallback, origin).toString();
+		return fallback;
 	}
 }

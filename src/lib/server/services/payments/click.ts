@@ -143,17 +143,15 @@ interface ClickRequest {
 	signTimeMs: number;
 }
 
-/** The request's fields checked in the published order: present (-8), signed (-1), action (-3). */
-function checkRequest(
-	fields: Record<string, string>,
-	action: ClickAction,
-	settings: ClickSettings
-): ClickRequest {
+type ClickFields = Record<(typeof REQUIRED)[number] | 'merchant_prepare_id', string>;
+
+/** Every field there and of its type, else -8 (the published first check). */
+function shapeOf(fields: Record<string, string>, action: ClickAction): ClickRequest {
 	const required: readonly string[] =
 		action === 'complete' ? [...REQUIRED, 'merchant_prepare_id'] : REQUIRED;
 	for (const name of required)
 		if (typeof fields[name] !== 'string') throw new ClickRefusal(CLICK_ERRORS.request);
-	const f = fields as Record<(typeof REQUIRED)[number] | 'merchant_prepare_id', string>;
+	const f = fields as ClickFields;
 	const signTimeMs = parseTashkentTime(f.sign_time);
 	if (
 		!/^\d{1,15}$/.test(f.click_trans_id) ||
@@ -166,11 +164,6 @@ function checkRequest(
 		(action === 'complete' && !/^\d{1,15}$/.test(f.merchant_prepare_id))
 	)
 		throw new ClickRefusal(CLICK_ERRORS.request);
-	const expected = clickSignString(f, settings.secretKey);
-	if (!/^[0-9a-f]{32}$/i.test(f.sign_string) || !sameHex(f.sign_string, expected))
-		throw new ClickRefusal(CLICK_ERRORS.sign);
-	if (f.action !== CLICK_ACTION[action]) throw new ClickRefusal(CLICK_ERRORS.action);
-	if (f.service_id !== settings.serviceId) throw new ClickRefusal(CLICK_ERRORS.request);
 	return {
 		clickTransId: f.click_trans_id,
 		merchantTransId: f.merchant_trans_id,
@@ -179,6 +172,20 @@ function checkRequest(
 		error: Number(f.error),
 		signTimeMs
 	};
+}
+
+/** Then, in the published order: the signature (-1), the action (-3), and our service (-8). */
+function checkSigned(
+	fields: Record<string, string>,
+	action: ClickAction,
+	settings: ClickSettings
+): void {
+	const f = fields as ClickFields;
+	const expected = clickSignString(f, settings.secretKey);
+	if (!/^[0-9a-f]{32}$/i.test(f.sign_string) || !sameHex(f.sign_string, expected))
+		throw new ClickRefusal(CLICK_ERRORS.sign);
+	if (f.action !== CLICK_ACTION[action]) throw new ClickRefusal(CLICK_ERRORS.action);
+	if (f.service_id !== settings.serviceId) throw new ClickRefusal(CLICK_ERRORS.request);
 }
 
 function amountOf(r: ClickRequest): number {
@@ -363,7 +370,8 @@ export async function answerClick(
 		if (!env.settings) throw new ClickRefusal(NOT_CONFIGURED);
 		const read = await readFields(request, MAX_CLICK_BODY_BYTES);
 		if (!read.ok) throw new ClickRefusal(CLICK_ERRORS.request);
-		r = checkRequest(read.fields, action, env.settings);
+		r = shapeOf(read.fields, action);
+		checkSigned(read.fields, action, env.settings);
 		if (action === 'prepare') return prepare(env.db(), r, env.nowMs());
 		const { answer, performed } = complete(env.db(), r, env.nowMs());
 		if (performed) env.onBalanceMoved?.(performed.accountId);
