@@ -314,8 +314,10 @@ describe('HTTP endpoints', () => {
 			},
 			body: new URLSearchParams(fields).toString()
 		});
+	// The four operator endpoints take only the request; their event types differ by route id.
+	type OperatorEndpoint = (event: { request: Request }) => Response | Promise<Response>;
 	const clickCall = async (
-		post: typeof clickPreparePost,
+		post: OperatorEndpoint,
 		path: string,
 		secret: string,
 		over: Record<string, string> = {}
@@ -345,7 +347,7 @@ describe('HTTP endpoints', () => {
 		);
 		const response = await post({
 			request: formRequest(path, f, `tok_session=${TOKEN}`)
-		} as Parameters<typeof clickPreparePost>[0]);
+		});
 		// Click reads the outcome from the JSON body; the HTTP status is always 200.
 		expect(response.status).toBe(200);
 		return ((await response.json()) as { error: number }).error;
@@ -353,10 +355,10 @@ describe('HTTP endpoints', () => {
 
 	it('POST /api/payments/click/prepare and /complete: not configured deny (-8), a wrong sign deny (-1), the secret allow', async () => {
 		const prepare = (secret: string) =>
-			clickCall(clickPreparePost, '/api/payments/click/prepare', secret);
+			clickCall(clickPreparePost as OperatorEndpoint, '/api/payments/click/prepare', secret);
 		// Unknown prepare id: past the signature, so -6, not -1.
 		const complete = (secret: string) =>
-			clickCall(clickCompletePost, '/api/payments/click/complete', secret, {
+			clickCall(clickCompletePost as OperatorEndpoint, '/api/payments/click/complete', secret, {
 				merchant_prepare_id: '999999'
 			});
 		expect(await prepare(CLICK.CLICK_SECRET_KEY)).toBe(-8);
@@ -372,7 +374,7 @@ describe('HTTP endpoints', () => {
 		});
 	});
 
-	const upayCall = async (post: typeof upayCheckPost, path: string, token: string) => {
+	const upayCall = async (post: OperatorEndpoint, path: string, token: string) => {
 		const response = await post({
 			request: new Request(`http://localhost${path}`, {
 				method: 'POST',
@@ -385,14 +387,16 @@ describe('HTTP endpoints', () => {
 					accessToken: token
 				})
 			})
-		} as Parameters<typeof upayCheckPost>[0]);
+		});
 		expect(response.status).toBe(200);
 		return ((await response.json()) as { status: number }).status;
 	};
 
 	it('POST /api/payments/upay/check and /pay: not configured deny (8), a wrong token deny (2), the token allow', async () => {
-		const check = (token: string) => upayCall(upayCheckPost, '/api/payments/upay/check', token);
-		const pay = (token: string) => upayCall(upayPayPost, '/api/payments/upay/pay', token);
+		const check = (token: string) =>
+			upayCall(upayCheckPost as OperatorEndpoint, '/api/payments/upay/check', token);
+		const pay = (token: string) =>
+			upayCall(upayPayPost as OperatorEndpoint, '/api/payments/upay/pay', token);
 		const checkToken = md5('1799999999' + UPAY.UPAY_SECRET);
 		const payToken = md5('4400003' + UPAY.UPAY_SECRET + '1000' + '1799999999');
 		expect(await check(checkToken)).toBe(8);
