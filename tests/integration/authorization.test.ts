@@ -15,6 +15,13 @@ import { POST as osonNotifyPost } from '../../src/routes/api/payments/oson/notif
 import { POST as osonCreatePost } from '../../src/routes/sandbox/oson/api/invoice/create/+server';
 import { POST as osonStatusPost } from '../../src/routes/sandbox/oson/api/invoice/status/+server';
 import { createHash } from 'node:crypto';
+import { POST as clickPreparePost } from '../../src/routes/api/payments/click/prepare/+server';
+import { POST as clickCompletePost } from '../../src/routes/api/payments/click/complete/+server';
+import { POST as upayCheckPost } from '../../src/routes/api/payments/upay/check/+server';
+import { POST as upayPayPost } from '../../src/routes/api/payments/upay/pay/+server';
+import { POST as clickPlayPost } from '../../src/routes/sandbox/click/play/+server';
+import { handle } from '../../src/hooks.server';
+import { formatTashkentTime } from '../../src/lib/domain/payments/tashkentTime';
 import { GET as trpcGet, POST as trpcPost } from '../../src/routes/api/trpc/[...trpc]/+server';
 import type { Db } from '../../src/lib/server/db';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -467,6 +474,154 @@ describe('HTTP endpoints', () => {
 				}
 			}
 		);
+	});
+
+	const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+	const CLICK = {
+		CLICK_SERVICE_ID: '5501',
+		CLICK_MERCHANT_ID: '5502',
+		CLICK_SECRET_KEY: 'matrix-click-secret'
+	};
+	const UPAY = { UPAY_SERVICE_ID: '5503', UPAY_SECRET: 'matrix-upay-secret' };
+	const formRequest = (path: string, fields: Record<string, string>, cookie?: string) =>
+		new Request(`http://localhost${path}`, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				...(cookie ? { cookie } : {})
+			},
+			body: new URLSearchParams(fields).toString()
+		});
+	// The four operator endpoints take only the request; their event types differ by route id.
+	type OperatorEndpoint = (event: { request: Request }) => Response | Promise<Response>;
+	const clickCall = async (
+		post: OperatorEndpoint,
+		path: string,
+		secret: string,
+		over: Record<string, string> = {}
+	) => {
+		const f: Record<string, string> = {
+			click_trans_id: '4400001',
+			service_id: CLICK.CLICK_SERVICE_ID,
+			click_paydoc_id: '4400002',
+			merchant_trans_id: '1726001003',
+			amount: '1000',
+			action: path.endsWith('prepare') ? '0' : '1',
+			error: '0',
+			error_note: 'Success',
+			sign_time: formatTashkentTime(Date.now() - 13 * 3_600_000),
+			...over
+		};
+		const prepareId = f.action === '1' ? (f.merchant_prepare_id ?? '') : '';
+		f.sign_string = md5(
+			f.click_trans_id +
+				f.service_id +
+				secret +
+				f.merchant_trans_id +
+				prepareId +
+				f.amount +
+				f.action +
+				f.sign_time
+		);
+		const response = await post({
+			request: formRequest(path, f, `tok_session=${TOKEN}`)
+		});
+		// Click reads the outcome from the JSON body; the HTTP status is always 200.
+		expect(response.status).toBe(200);
+		return ((await response.json()) as { error: number }).error;
+	};
+
+	it('POST /api/payments/click/prepare and /complete: not configured deny (-8), a wrong sign deny (-1), the secret allow', async () => {
+		const prepare = (secret: string) =>
+			clickCall(clickPreparePost as OperatorEndpoint, '/api/payments/click/prepare', secret);
+		// Unknown prepare id: past the signature, so -6, not -1.
+		const complete = (secret: string) =>
+			clickCall(clickCompletePost as OperatorEndpoint, '/api/payments/click/complete', secret, {
+				merchant_prepare_id: '999999'
+			});
+		expect(await prepare(CLICK.CLICK_SECRET_KEY)).toBe(-8);
+		expect(await complete(CLICK.CLICK_SECRET_KEY)).toBe(-8);
+		await withEnv(CLICK, async () => {
+			// A session cookie or the ingest token is no Click signature: the endpoints read neither.
+			expect(await prepare('wrong')).toBe(-1);
+			expect(await prepare(TOKEN)).toBe(-1);
+			expect(await complete('wrong')).toBe(-1);
+			// Signed but refused on the business rule (a 12 h old sign_time): past authorization.
+			expect(await prepare(CLICK.CLICK_SECRET_KEY)).toBe(-9);
+			expect(await complete(CLICK.CLICK_SECRET_KEY)).toBe(-6);
+		});
+	});
+
+	const upayCall = async (post: OperatorEndpoint, path: string, token: string) => {
+		const response = await post({
+			request: new Request(`http://localhost${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', cookie: `tok_session=${TOKEN}` },
+				body: JSON.stringify({
+					personalAccount: '1799999999',
+					upayTransId: '4400003',
+					upayTransTime: '2026-11-01 14:00:00',
+					upayPaymentAmount: '1000',
+					accessToken: token
+				})
+			})
+		});
+		expect(response.status).toBe(200);
+		return ((await response.json()) as { status: number }).status;
+	};
+
+	it('POST /api/payments/upay/check and /pay: not configured deny (8), a wrong token deny (2), the token allow', async () => {
+		const check = (token: string) =>
+			upayCall(upayCheckPost as OperatorEndpoint, '/api/payments/upay/check', token);
+		const pay = (token: string) =>
+			upayCall(upayPayPost as OperatorEndpoint, '/api/payments/upay/pay', token);
+		const checkToken = md5('1799999999' + UPAY.UPAY_SECRET);
+		const payToken = md5('4400003' + UPAY.UPAY_SECRET + '1000' + '1799999999');
+		expect(await check(checkToken)).toBe(8);
+		expect(await pay(payToken)).toBe(8);
+		await withEnv(UPAY, async () => {
+			expect(await check(md5('1799999999wrong'))).toBe(2);
+			expect(await pay(md5(TOKEN))).toBe(2);
+			// Past authorization: the account does not exist (3), nothing paid.
+			expect(await check(checkToken)).toBe(3);
+			expect(await pay(payToken)).toBe(3);
+		});
+	});
+
+	it('/sandbox/… (the operators’ stand-ins): 404 for everyone without TOK_DEMO, whoever asks', async () => {
+		const demo = process.env.TOK_DEMO;
+		delete process.env.TOK_DEMO;
+		try {
+			for (const path of ['/sandbox/click', '/sandbox/click/play', '/sandbox/upay/play']) {
+				const request = new Request(`http://localhost${path}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', cookie: `tok_session=${TOKEN}` },
+					body: '{}'
+				});
+				const response = await handle({
+					event: {
+						request,
+						url: new URL(request.url),
+						locals: {},
+						cookies: { get: () => undefined }
+					},
+					resolve: () => new Response('the page')
+				} as unknown as Parameters<typeof handle>[0]);
+				expect(response.status, path).toBe(404);
+			}
+		} finally {
+			if (demo !== undefined) process.env.TOK_DEMO = demo;
+		}
+		// Under the demo the play endpoint itself asks for no sign-in; it only refuses a bad link.
+		const response = await clickPlayPost({
+			request: new Request('http://localhost/sandbox/click/play', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ query: 'service_id=x' })
+			}),
+			url: new URL('http://localhost/sandbox/click/play')
+		} as Parameters<typeof clickPlayPost>[0]);
+		expect(response.status).toBe(400);
 	});
 
 	const viaRoute = async (

@@ -7,6 +7,7 @@ import { en as history } from '../messages/history/en';
 import { en as settings } from '../messages/settings/en';
 import { en as sandbox } from '../messages/sandbox/en';
 import { en as staff } from '../messages/staff/en';
+import { en as sandboxClickUpay } from '../messages/sandboxClickUpay/en';
 
 /** Every message in en: one chunk, loaded only when en is the language in use. */
 export const catalogue = {
@@ -18,5 +19,6 @@ export const catalogue = {
 	...history,
 	...settings,
 	...sandbox,
-	...staff
+	...staff,
+	...sandboxClickUpay
 };

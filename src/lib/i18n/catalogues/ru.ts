@@ -7,6 +7,7 @@ import { ru as history } from '../messages/history/ru';
 import { ru as settings } from '../messages/settings/ru';
 import { ru as sandbox } from '../messages/sandbox/ru';
 import { ru as staff } from '../messages/staff/ru';
+import { ru as sandboxClickUpay } from '../messages/sandboxClickUpay/ru';
 
 /** Every message in ru: one chunk, loaded only when ru is the language in use. */
 export const catalogue = {
@@ -18,5 +19,6 @@ export const catalogue = {
 	...history,
 	...settings,
 	...sandbox,
-	...staff
+	...staff,
+	...sandboxClickUpay
 };

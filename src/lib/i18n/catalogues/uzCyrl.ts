@@ -7,6 +7,7 @@ import { uzCyrl as history } from '../messages/history/uzCyrl';
 import { uzCyrl as settings } from '../messages/settings/uzCyrl';
 import { uzCyrl as sandbox } from '../messages/sandbox/uzCyrl';
 import { uzCyrl as staff } from '../messages/staff/uzCyrl';
+import { uzCyrl as sandboxClickUpay } from '../messages/sandboxClickUpay/uzCyrl';
 
 /** Every message in uz-Cyrl: one chunk, loaded only when uz-Cyrl is the language in use. */
 export const catalogue = {
@@ -18,5 +19,6 @@ export const catalogue = {
 	...history,
 	...settings,
 	...sandbox,
-	...staff
+	...staff,
+	...sandboxClickUpay
 };
