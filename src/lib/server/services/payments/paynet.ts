@@ -4,7 +4,7 @@ import { PaymentError, type PaymentRefusal } from './errors';
 import { isPaymentAmount } from './limits';
 import { basicCredentials } from './basicAuth';
 import { isJsonContentType, parseJsonObject, readBoundedBody } from './body';
-import { changeOperatorPassword, operatorPasswordMatches } from './operatorPasswords';
+import { operatorKeyMatches, setOperatorKey } from './operatorKeys';
 import { formatTashkentTime, parseTashkentTime } from './tashkentTime';
 import type { PaymentOperatorAdapter } from './adapter';
 import {
@@ -247,7 +247,7 @@ async function changePassword(db: Db, p: Params, nowMs: number): Promise<unknown
 	if (typeof next !== 'string' || next.length === 0) throw new PaynetError(411, 'password');
 	if (next.length < 8 || next.length > 128 || /[\s:]/.test(next) || !/^[\x21-\x7e]+$/.test(next))
 		throw new PaynetError(411, 'password');
-	await changeOperatorPassword(db, 'paynet', next, nowMs);
+	setOperatorKey(db, 'paynet', next, nowMs);
 	return { result: 'success' };
 }
 
@@ -279,7 +279,7 @@ export async function answerPaynet(
 			given !== undefined &&
 			colon > 0 &&
 			given.slice(0, colon) === login &&
-			(await operatorPasswordMatches(env.db(), 'paynet', given.slice(colon + 1), password));
+			operatorKeyMatches(env.db(), 'paynet', given.slice(colon + 1), password);
 		if (!authorized) {
 			status = 401;
 			throw new PaynetError(412);
