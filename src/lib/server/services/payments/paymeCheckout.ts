@@ -1,6 +1,6 @@
 import { config } from '../../config';
 import type { Locale } from '../../../i18n/locale';
-import type { CheckoutRequest, PaymentOperatorAdapter } from './operators';
+import type { CheckoutRequest, PaymentOperatorAdapter } from './adapter';
 
 /**
  * Payme's checkout by GET (Payme's "Initialising payments" document, sending the check by the
