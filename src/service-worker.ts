@@ -22,9 +22,10 @@ cleanupOutdatedCaches();
 clientsClaim();
 
 // Every page is rendered in the browser from the same prerendered shell (see routes/shell).
+// The demo's operator sandboxes stand for the operators' own sites: never the app's shell.
 registerRoute(
 	new NavigationRoute(createHandlerBoundToURL('shell'), {
-		denylist: [/^\/api\//, /\.webmanifest$/]
+		denylist: [/^\/api\//, /^\/sandbox\//, /\.webmanifest$/]
 	})
 );
 

@@ -91,3 +91,117 @@ test.describe('payments history', () => {
 		expect(lines.reduce((sum, l) => sum + l.tiyin, 0)).toBe(charge.amount_tiyin);
 	});
 });
+
+test.describe('topping up through Payme', () => {
+	test('an intent made offline survives an offline reload, is paid in the sandbox once online, and the open app sees the balance rise once; the receipt reads offline', async ({
+		page,
+		context
+	}) => {
+		const number = '1726001001';
+		const db = serverDb();
+		const { id: accountId } = db
+			.prepare('select id from accounts where number = ?')
+			.get(number) as {
+			id: number;
+		};
+		db.close();
+		const balanceNow = () => {
+			const d = serverDb();
+			try {
+				return (
+					d.prepare('select balance_tiyin as b from accounts where id = ?').get(accountId) as {
+						b: number;
+					}
+				).b;
+			} finally {
+				d.close();
+			}
+		};
+		const before = balanceNow();
+		const AMOUNT = 5_000_000; // 50,000 so'm
+		// As the page writes a balance: a debt with its minus sign.
+		const balanceText = (tiyin: number) => `${tiyin < 0 ? '-' : ''}${englishSom(tiyin)}`;
+
+		// Online once: the first sync, and the home page learns which operators there are.
+		await offlineAfterFirstSync(page, context);
+		await context.setOffline(false);
+		await page.reload();
+		const topUp = page.getByRole('link', { name: `Top up (account ${number})` });
+		await expect(topUp).toBeVisible();
+		await expect(page.getByText(/^Updated /)).toBeVisible();
+		await context.setOffline(true);
+
+		await topUp.click();
+		await expect(page.getByRole('heading', { level: 2, name: 'Top up' })).toBeVisible();
+		await expect(page.getByTestId('top-up-balance')).toHaveText(balanceText(before));
+		const amount = page.getByLabel("Amount, so'm");
+		// A clear message for what cannot be an amount, and nothing is saved.
+		await amount.fill('12500,50');
+		await page.getByRole('button', { name: 'Top up', exact: true }).click();
+		await expect(page.getByText("Enter the amount in so'm in digits")).toBeVisible();
+		await expect(amount).toHaveAttribute('aria-invalid', 'true');
+		await amount.fill('999.99');
+		await page.getByRole('button', { name: 'Top up', exact: true }).click();
+		await expect(page.getByText("The smallest payment is 1,000 so'm.")).toBeVisible();
+		await expect(page.getByTestId('top-up-order')).toHaveCount(0);
+
+		await page.getByRole('button', { name: "50,000 so'm", exact: true }).click();
+		await expect(amount).toHaveValue('50,000');
+		await page.getByRole('radio', { name: 'Payme' }).check();
+		await page.getByRole('button', { name: 'Top up', exact: true }).click();
+		await expect(page.getByText('Saved on this phone, waiting for network.')).toBeVisible();
+		const order = page.getByTestId('top-up-order');
+		await expect(order).toHaveCount(1);
+		await expect(order).toHaveAttribute('data-status', 'waiting');
+		await expect(order.getByText('Waiting for network')).toBeVisible();
+
+		await page.reload();
+		await expect(order).toHaveAttribute('data-status', 'waiting');
+		await expect(order.getByText("50,000 so'm")).toBeVisible();
+
+		// Online: pushed, the order opened, and its checkout link offered.
+		await context.setOffline(false);
+		const pay = order.getByRole('link', { name: /^Pay with Payme/ });
+		await expect(pay).toBeVisible({ timeout: 20_000 });
+		await expect(order).toHaveAttribute('data-status', 'open');
+		const href = await pay.getAttribute('href');
+		expect(href).toMatch(/\/sandbox\/payme\/[A-Za-z0-9+/=]+$/);
+
+		const [checkout] = await Promise.all([context.waitForEvent('page'), pay.click()]);
+		await expect(checkout.getByText('Payme sandbox — demo only')).toBeVisible();
+		await expect(checkout.locator('[data-field="account"]')).toHaveText(number);
+		await expect(checkout.locator('[data-field="amount"]')).toHaveText(/^50\s000,00 UZS$/);
+		await checkout.getByRole('button', { name: 'Pay' }).click();
+		await expect(checkout).toHaveURL(new RegExp(`/payments\\?account=${accountId}&order=`));
+		await checkout.close();
+
+		// The open app, never reloaded: the poke and the pull bring the payment, once.
+		await expect(page.getByTestId('top-up-balance')).toHaveText(balanceText(before + AMOUNT), {
+			timeout: 20_000
+		});
+		await expect(order).toHaveAttribute('data-status', 'paid');
+		await page.waitForTimeout(1500);
+		await expect(page.getByTestId('top-up-balance')).toHaveText(balanceText(before + AMOUNT));
+		expect(balanceNow()).toBe(before + AMOUNT);
+		const d = serverDb();
+		const entries = d
+			.prepare(
+				"select source_ref as ref from ledger_entries where account_id = ? and kind = 'payment' and source_ref like 'payme:%'"
+			)
+			.all(accountId) as Array<{ ref: string }>;
+		d.close();
+		expect(entries).toHaveLength(1);
+		const txId = entries[0].ref.slice('payme:'.length);
+
+		// The receipt, from the phone alone.
+		await context.setOffline(true);
+		await page.reload();
+		await order.getByText('Receipt').click();
+		const receipt = order.getByTestId('receipt');
+		await expect(receipt.getByTestId('receipt-tx')).toHaveText(txId);
+		await expect(receipt.getByTestId('receipt-amount')).toHaveText(englishSom(AMOUNT));
+		await expect(receipt.getByTestId('receipt-account')).toHaveText(number);
+		await expect(receipt.getByTestId('receipt-balance')).toHaveText(balanceText(before + AMOUNT));
+		await expect(receipt.getByText('Payme')).toBeVisible();
+	});
+});

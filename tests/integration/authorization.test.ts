@@ -5,6 +5,7 @@ import { aDevice } from './helpers/commands';
 import { appRouter } from '../../src/lib/server/trpc/root';
 import { createUser } from '../../src/lib/server/services/auth';
 import { userAccounts } from '../../src/lib/server/db/schema';
+import { openOrder } from '../../src/lib/server/services/payments/orders';
 import { SYNC_PROTOCOL } from '../../src/lib/domain/sync/protocol';
 import { POST as ingestPost } from '../../src/routes/api/ingest/readings/+server';
 import { POST as paymePost } from '../../src/routes/api/payments/payme/+server';
@@ -82,6 +83,7 @@ const callers = {} as Record<Actor, Caller>;
 
 let resets = 0;
 const NO_REQUEST = '01900000-0000-7000-8000-000000000000';
+const OWN_ORDER = '01900000-0000-7000-8000-0000000000aa';
 
 const ROWS: Record<string, Row> = {
 	'auth.signIn': {
@@ -172,7 +174,13 @@ const ROWS: Record<string, Row> = {
 		call: (c) =>
 			c.tariffs.rateMonth({ tariffClass: 'household', month: '2026-10', usageKwh: '150' })
 	},
-	'billing.run': { cells: onlyOperator, call: (c) => c.billing.run({ month: '2026-09' }) }
+	'billing.run': { cells: onlyOperator, call: (c) => c.billing.run({ month: '2026-09' }) },
+	'payments.operators': { cells: onlyResidents, call: (c) => c.payments.operators() },
+	// The order is resident's; the other resident is refused it like an order that does not exist.
+	'payments.checkout': {
+		cells: onlyOwner,
+		call: (c) => c.payments.checkout({ orderId: OWN_ORDER })
+	}
 };
 
 async function outcome(row: Row, caller: Caller): Promise<Cell> {
@@ -194,6 +202,13 @@ beforeAll(async () => {
 	process.env.DATA_DIR = seeded.dir;
 	const id = (sql: string, v: string) => (db.$client.prepare(sql).get(v) as { id: number }).id;
 	ownAccount = id('select id from accounts where number = ?', '1726001003');
+	openOrder(db, {
+		intentId: OWN_ORDER,
+		accountId: ownAccount,
+		operator: 'payme',
+		amountTiyin: 1_000_00,
+		nowMs: FIXED_NOW
+	});
 	await createUser(
 		db,
 		{ login: 'matrix-signin', password: 'matrix-12345', role: 'resident' },

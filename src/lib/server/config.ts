@@ -28,6 +28,17 @@ export const config = {
 	get paymeKey(): string | undefined {
 		return process.env.PAYME_KEY || (this.demo ? DEMO_PAYME_KEY : undefined);
 	},
+	/** Payme's id of Tok's cashbox (`m=` of the checkout link); the demo has a test id. */
+	get paymeMerchantId(): string | undefined {
+		return process.env.PAYME_MERCHANT_ID || (this.demo ? DEMO_PAYME_MERCHANT_ID : undefined);
+	},
+	/**
+	 * Where Payme's checkout is: Payme's own host, or in the demo undefined, meaning the sandbox
+	 * page at `<origin>/sandbox/payme` of the server the phone reached.
+	 */
+	get paymeCheckoutUrl(): string | undefined {
+		return process.env.PAYME_CHECKOUT_URL || (this.demo ? undefined : 'https://checkout.paycom.uz');
+	},
 	/**
 	 * Addresses and CIDR ranges (comma-separated) the Payme endpoint accepts calls from, e.g.
 	 * Payme's published `185.234.113.1`…`185.234.113.15` as `185.234.113.0/28`. Unset, any address
@@ -130,6 +141,9 @@ export const config = {
 		return process.env.UPAY_STATUSES || undefined;
 	}
 };
+
+/** The demo's Payme cashbox id (24 hex digits, like Payme's), public on purpose. */
+export const DEMO_PAYME_MERCHANT_ID = '5f0c0de0000000000000d300';
 
 /** The demo's Payme key, public on purpose: it opens nothing outside `npm start`. */
 export const DEMO_PAYME_KEY = 'demo-payme-key-not-secret';

@@ -187,6 +187,11 @@ export class FakeSyncServer implements SyncServer {
 			if (row.status !== 'submitted') return { reason: 'error.request_not_cancellable' };
 			this.move(row, 'cancelled', nowMs);
 			return { result: { requestId: row.id, status: 'cancelled' } };
+		},
+		// Orders are not part of this model: an intent of an own account is taken, once per id.
+		'payment.intent': (p) => {
+			if (!this.accountIds.includes(p.accountId)) return { reason: 'error.account_forbidden' };
+			return { result: { orderId: p.intentId, status: 'open' } };
 		}
 	};
 

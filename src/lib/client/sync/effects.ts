@@ -1,5 +1,10 @@
 import type { CommandKind } from '$lib/domain/sync/commands';
-import type { RequestRow, RequestStatus } from '$lib/domain/sync/tables';
+import type {
+	PaymentOrderRow,
+	PaymentOrderStatus,
+	RequestRow,
+	RequestStatus
+} from '$lib/domain/sync/tables';
 import { UNACKNOWLEDGED, type OutboxRow } from './outbox/outboxRow';
 
 /** A command the server refused, shown beside the thing it was about until dismissed. */
@@ -19,9 +24,18 @@ export interface RequestView extends Omit<RequestRow, 'status'> {
 	needsAttention: Attention | null;
 }
 
+/** A payment order as the person sees it: the server's, or their intent "waiting for network". */
+export interface PaymentOrderView extends Omit<PaymentOrderRow, 'status'> {
+	/** 'waiting' until the server has opened the order of the intent. */
+	status: PaymentOrderStatus | 'waiting';
+	pending: boolean;
+	needsAttention: Attention | null;
+}
+
 /** What the optimistic view of each synced table looks like; a table without effects is absent. */
 export interface ViewRows {
 	requests: RequestView;
+	paymentOrders: PaymentOrderView;
 }
 
 /** How one kind of command changes what the person sees until the server's rows arrive. */
@@ -84,6 +98,31 @@ export const EFFECTS: { [K in CommandKind]: ClientEffect<K> } = {
 					pending: true
 				};
 			});
+		}
+	},
+	'payment.intent': {
+		paymentOrders(rows, command) {
+			const p = command.payload;
+			// The server's order is there: it wins (the intent was applied, or its answer was lost).
+			if (rows.some((r) => r.id === p.intentId)) return rows;
+			return [
+				...rows,
+				{
+					id: p.intentId,
+					accountId: p.accountId,
+					operator: p.operator,
+					amountTiyin: p.amountTiyin,
+					status: 'waiting',
+					createdAtMs: command.createdAtMs,
+					closedAtMs: null,
+					receipt: null,
+					pending: waiting(command),
+					needsAttention:
+						command.state === 'refused'
+							? { reason: command.reason ?? 'error.server', commandId: command.id }
+							: null
+				}
+			];
 		}
 	}
 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { accountIdInput } from '../account';
 import { isCalendarDay } from '../dates';
+import { APP_PAYMENT_OPERATORS } from '../payments/operators';
+import { isPaymentAmount } from '../payments/limits';
 
 // Every command kind, declared once: its name and the zod schema of its payload, shared by the
 // client (validated before it enters the outbox) and the server (validated again on push). The
@@ -16,12 +18,14 @@ export const REQUEST_KINDS = [
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 
 // Lower case before anything compares it: the same id in capitals is the same request.
-const requestId = z
-	.string()
-	.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
-		error: 'error.invalid_input'
-	})
-	.transform((id) => id.toLowerCase());
+const uuidV7 = () =>
+	z
+		.string()
+		.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+			error: 'error.invalid_input'
+		})
+		.transform((id) => id.toLowerCase());
+const requestId = uuidV7();
 
 export const COMMANDS = {
 	'request.create': accountIdInput.extend({
@@ -41,7 +45,15 @@ export const COMMANDS = {
 			.nullable()
 			.default(null)
 	}),
-	'request.cancel': z.object({ requestId })
+	'request.cancel': z.object({ requestId }),
+	// A top-up the person chose, made offline if need be; the server opens one order per intent id.
+	'payment.intent': accountIdInput.extend({
+		intentId: uuidV7(),
+		operator: z.enum(APP_PAYMENT_OPERATORS, { error: 'error.payment_operator' }),
+		amountTiyin: z
+			.number({ error: 'error.payment_amount' })
+			.refine(isPaymentAmount, { error: 'error.payment_amount' })
+	})
 } as const;
 
 export type CommandKind = keyof typeof COMMANDS;

@@ -2,6 +2,7 @@ import type { AccountSummary } from '../account';
 import type { RequestKind } from './commands';
 import type { ChargeLine } from '../billing';
 import type { RequestStatus } from '../requests/status';
+import type { AppPaymentOperatorId } from '../payments/operators';
 
 // The rows a device holds, table by table, as the server sends them in a pull. Each is scoped
 // to one account (accountId) so a device can drop an account's rows when it is unlinked.
@@ -72,6 +73,33 @@ export interface ChargeRow {
 	lines: ChargeLine[];
 }
 
+export type PaymentOrderStatus = 'open' | 'paid' | 'refunded' | 'expired';
+
+/** What the operator confirmed when the order was paid: the receipt, readable offline. */
+export interface PaymentReceipt {
+	operator: AppPaymentOperatorId;
+	/** The operator's own id of the transaction (what its support asks for). */
+	operatorTxId: string;
+	amountTiyin: number;
+	paidAtMs: number;
+	accountNumber: string;
+	/** The account's balance right after the payment was credited. */
+	balanceAfterTiyin: number;
+}
+
+/** An order the server opened for a payment intent from the app (its id is the intent's). */
+export interface PaymentOrderRow {
+	id: string;
+	accountId: number;
+	operator: AppPaymentOperatorId;
+	amountTiyin: number;
+	status: PaymentOrderStatus;
+	createdAtMs: number;
+	/** When it was paid, refunded or expired; null while open. */
+	closedAtMs: number | null;
+	receipt: PaymentReceipt | null;
+}
+
 /**
  * How a synced table is declared: its row type (carried as a type, no value), the field that
  * says which account a row belongs to (null: shared by every device, like tariffs), and its
@@ -131,6 +159,11 @@ export const SYNCED = {
 		accountKey: 'accountId',
 		indexes: 'id, accountId, [accountId+month]',
 		sinceDexieVersion: 2
+	}),
+	paymentOrders: syncedTable<PaymentOrderRow>({
+		accountKey: 'accountId',
+		indexes: 'id, accountId',
+		sinceDexieVersion: 3
 	})
 };
 

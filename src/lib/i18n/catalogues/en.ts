@@ -7,6 +7,7 @@ import { en as history } from '../messages/history/en';
 import { en as settings } from '../messages/settings/en';
 import { en as sandbox } from '../messages/sandbox/en';
 import { en as staff } from '../messages/staff/en';
+import { en as topup } from '../messages/topup/en';
 import { en as sandboxClickUpay } from '../messages/sandboxClickUpay/en';
 
 /** Every message in en: one chunk, loaded only when en is the language in use. */
@@ -20,5 +21,6 @@ export const catalogue = {
 	...settings,
 	...sandbox,
 	...staff,
-	...sandboxClickUpay
+	...sandboxClickUpay,
+	...topup
 };

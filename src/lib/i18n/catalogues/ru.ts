@@ -7,6 +7,7 @@ import { ru as history } from '../messages/history/ru';
 import { ru as settings } from '../messages/settings/ru';
 import { ru as sandbox } from '../messages/sandbox/ru';
 import { ru as staff } from '../messages/staff/ru';
+import { ru as topup } from '../messages/topup/ru';
 import { ru as sandboxClickUpay } from '../messages/sandboxClickUpay/ru';
 
 /** Every message in ru: one chunk, loaded only when ru is the language in use. */
@@ -20,5 +21,6 @@ export const catalogue = {
 	...settings,
 	...sandbox,
 	...staff,
-	...sandboxClickUpay
+	...sandboxClickUpay,
+	...topup
 };

@@ -7,6 +7,7 @@ import { uz as history } from '../messages/history/uz';
 import { uz as settings } from '../messages/settings/uz';
 import { uz as sandbox } from '../messages/sandbox/uz';
 import { uz as staff } from '../messages/staff/uz';
+import { uz as topup } from '../messages/topup/uz';
 import { uz as sandboxClickUpay } from '../messages/sandboxClickUpay/uz';
 
 /** Every message in uz: one chunk, loaded only when uz is the language in use. */
@@ -20,5 +21,6 @@ export const catalogue = {
 	...settings,
 	...sandbox,
 	...staff,
-	...sandboxClickUpay
+	...sandboxClickUpay,
+	...topup
 };

@@ -7,6 +7,7 @@ import { uzCyrl as history } from '../messages/history/uzCyrl';
 import { uzCyrl as settings } from '../messages/settings/uzCyrl';
 import { uzCyrl as sandbox } from '../messages/sandbox/uzCyrl';
 import { uzCyrl as staff } from '../messages/staff/uzCyrl';
+import { uzCyrl as topup } from '../messages/topup/uzCyrl';
 import { uzCyrl as sandboxClickUpay } from '../messages/sandboxClickUpay/uzCyrl';
 
 /** Every message in uz-Cyrl: one chunk, loaded only when uz-Cyrl is the language in use. */
@@ -20,5 +21,6 @@ export const catalogue = {
 	...settings,
 	...sandbox,
 	...staff,
-	...sandboxClickUpay
+	...sandboxClickUpay,
+	...topup
 };

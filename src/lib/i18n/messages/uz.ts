@@ -122,6 +122,15 @@ export const uz: Messages = {
 		'Bu arizani endi bekor qilib boʻlmaydi: idora uni allaqachon koʻrib chiqmoqda.',
 	'error.request_not_found': 'Bu ariza topilmadi.',
 	'error.request_exists': 'Bu ariza allaqachon yuborilgan.',
+	'error.payment_amount': 'Summa 1 000 dan 100 000 000 soʻmgacha, butun tiyinda boʻlishi kerak.',
+	'error.payment_operator': 'Taklif qilingan toʻlov tizimlaridan birini tanlang.',
+	'error.payment_operator_unavailable': 'Bu toʻlov tizimi hozir mavjud emas. Boshqasini tanlang.',
+	'error.payment_intent_taken': 'Toʻldirishni saqlab boʻlmadi. Qaytadan yarating.',
+	'error.payment_order_paid': 'Bu toʻldirish allaqachon toʻlangan.',
+	'error.payment_order_closed':
+		'Bu toʻldirishni endi toʻlab boʻlmaydi: muddati oʻtdi. Yangisini yarating.',
+	'error.payment_checkout_failed':
+		'Toʻlov tizimi javob bermadi. Bir daqiqadan keyin urinib koʻring.',
 	'error.request_already_open': 'Bu hisob boʻyicha shu turdagi ochiq ariza allaqachon bor.',
 	'error.request_kind': 'Ariza turini tanlang.',
 	'error.text_too_long': 'Matn juda uzun.',

@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import type { SessionUser } from '../auth/session';
 import { cancelRequest, createRequest } from '../services/requests';
+import { acceptPaymentIntent } from '../services/payments/intents';
 import type { CommandKind, CommandPayload } from '../../domain/sync/commands';
 
 export interface HandlerContext {
@@ -36,6 +37,13 @@ export const HANDLERS: { [K in CommandKind]: Handler<K> } = {
 		return {
 			result: { requestId: change.requestId, status: change.status },
 			accountIds: [change.accountId]
+		};
+	},
+	'payment.intent': (db, ctx, payload) => {
+		const order = acceptPaymentIntent(db, ctx.user, payload, ctx.nowMs);
+		return {
+			result: { orderId: order.id, status: order.status },
+			accountIds: [order.accountId]
 		};
 	}
 };

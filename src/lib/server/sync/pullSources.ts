@@ -6,12 +6,14 @@ import {
 	charges,
 	ledgerEntries,
 	meters,
+	paymentOrders,
 	readings,
 	serviceRequests,
 	tariffVersions
 } from '../db/schema';
 import { decodeChargeLines } from '../../domain/billing';
 import { requestRowsSince } from '../services/requests';
+import { orderRowsSince } from '../services/payments/orders';
 import { tariffRowsSince } from '../services/tariffs';
 import type { ReadingMonthRow, SyncedRows, SyncedTable } from '../../domain/sync/tables';
 
@@ -195,6 +197,12 @@ export const PULL_SOURCES: PullSources = {
 						lines: decodeChargeLines(c.linesJson)
 					}
 				})),
+		idFromKey: textId
+	},
+	paymentOrders: {
+		scope: 'account',
+		versioned: [paymentOrders],
+		rowsSince: orderRowsSince,
 		idFromKey: textId
 	}
 };

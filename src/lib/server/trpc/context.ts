@@ -18,4 +18,6 @@ export interface Context {
 	live: LiveHub;
 	/** The caller's network address, for limiting sign-in attempts; absent in in-process calls. */
 	clientAddress?: string;
+	/** Tok's origin as the caller reached it (return links of checkouts); absent in-process. */
+	origin?: string;
 }

@@ -2,6 +2,7 @@ import { accountsRouter } from './routers/accounts';
 import { authRouter } from './routers/auth';
 import { billingRouter } from './routers/billing';
 import { officeRouter } from './routers/office';
+import { paymentsRouter } from './routers/payments';
 import { syncRouter } from './routers/sync';
 import { tariffsRouter } from './routers/tariffs';
 import { createCallerFactory, router } from './trpc';
@@ -12,7 +13,8 @@ export const appRouter = router({
 	sync: syncRouter,
 	office: officeRouter,
 	tariffs: tariffsRouter,
-	billing: billingRouter
+	billing: billingRouter,
+	payments: paymentsRouter
 });
 
 export type AppRouter = typeof appRouter;

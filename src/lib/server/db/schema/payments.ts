@@ -16,9 +16,21 @@ export const paymentOrders = sqliteTable(
 		// 'open' until a transaction for it is performed ('paid'), 'refunded' when the payment is cancelled after; 'expired' when never paid in time.
 		status: text('status', { enum: ['open', 'paid', 'refunded', 'expired'] }).notNull(),
 		createdAtMs: integer('created_at_ms').notNull(),
-		paidAtMs: integer('paid_at_ms')
+		paidAtMs: integer('paid_at_ms'),
+		// When it was refunded or expired.
+		closedAtMs: integer('closed_at_ms'),
+		// The receipt, written with the payment in the same transaction: the operator's transaction
+		// id, the account number and the balance right after the credit (the amount is the order's).
+		receiptOperatorTxId: text('receipt_operator_tx_id'),
+		receiptAccountNumber: text('receipt_account_number'),
+		receiptBalanceAfterTiyin: integer('receipt_balance_after_tiyin'),
+		// Synced to the phones of the account's users.
+		version: integer('version').notNull().default(0)
 	},
-	(t) => [index('payment_orders_account_idx').on(t.accountId)]
+	(t) => [
+		index('payment_orders_account_idx').on(t.accountId),
+		index('payment_orders_account_version_idx').on(t.accountId, t.version)
+	]
 );
 
 // A transaction as the operator knows it: the operator's own id is the key (unique per operator),

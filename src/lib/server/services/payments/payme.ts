@@ -229,8 +229,8 @@ type Poke = (accountId: number) => void;
 const NEW_KEY = /^[\x21-\x7e]{8,256}$/;
 
 const METHODS: Record<string, (db: Db, p: Params, nowMs: number, poke: Poke) => unknown> = {
-	CheckPerformTransaction(db, p) {
-		checkPayable(db, 'payme', payable(p));
+	CheckPerformTransaction(db, p, nowMs) {
+		checkPayable(db, 'payme', { ...payable(p), nowMs });
 		return { allow: true };
 	},
 	CreateTransaction(db, p, nowMs) {

@@ -1,6 +1,8 @@
 import type { Db } from '../../db';
 import { tashkentToday } from '../../../domain/dates';
 import { appendLedgerEntry } from '../ledger';
+import { reserveVersions } from '../../db/version';
+import { orderDue } from './orders';
 import { PaymentError } from './errors';
 import { isPaymentAmount, PENDING_TIMEOUT_MS } from './limits';
 import type { PaymentOperatorId } from '../../../domain/payments/operators';
@@ -76,11 +78,13 @@ export interface Payable {
 	/** A Tok order id, when the payment came from the app. */
 	orderId?: string | null;
 	amountTiyin: number;
+	/** Now, when known: an open order past its expiry is refused like a closed one. */
+	nowMs?: number;
 }
 
 /**
  * Whether `payable` may be paid: the account exists, the amount is in range and, with an order,
- * the order is open, of this account and amount, and has no other pending transaction.
+ * the order is open (not expired), of this account and amount, and has no other pending transaction.
  * Returns the account's id. `exceptTxId` is the transaction asking (it does not block itself).
  */
 export function checkPayable(
@@ -98,12 +102,14 @@ export function checkPayable(
 	if (payable.orderId != null) {
 		const order = statement(
 			db,
-			'select account_id as accountId, amount_tiyin as amountTiyin, status from payment_orders where id = ? and operator = ?'
+			'select account_id as accountId, amount_tiyin as amountTiyin, status, created_at_ms as createdAtMs from payment_orders where id = ? and operator = ?'
 		).get(payable.orderId, operator) as
-			{ accountId: number; amountTiyin: number; status: string } | undefined;
+			{ accountId: number; amountTiyin: number; status: string; createdAtMs: number } | undefined;
 		if (!order) throw new PaymentError('order_not_found', 'order');
 		if (order.accountId !== account.id) throw new PaymentError('order_other_account', 'order');
 		if (order.status !== 'open') throw new PaymentError('order_closed', 'order');
+		if (payable.nowMs !== undefined && orderDue(order, payable.nowMs))
+			throw new PaymentError('order_closed', 'order');
 		if (order.amountTiyin !== payable.amountTiyin)
 			throw new PaymentError('order_amount_differs', 'amount');
 		const pending = statement(
@@ -219,11 +225,25 @@ export function performTransaction(
 				operator: tx.operator,
 				createdAtMs: input.nowMs
 			});
-			if (tx.orderId)
-				statement(db, "update payment_orders set status = 'paid', paid_at_ms = ? where id = ?").run(
+			if (tx.orderId) {
+				// The receipt, with the balance as this very credit left it.
+				const { balance } = statement(
+					db,
+					'select balance_tiyin as balance from accounts where id = ?'
+				).get(tx.accountId) as { balance: number };
+				statement(
+					db,
+					`update payment_orders set status = 'paid', paid_at_ms = ?, receipt_operator_tx_id = ?,
+					 receipt_account_number = ?, receipt_balance_after_tiyin = ?, version = ? where id = ?`
+				).run(
 					input.nowMs,
+					tx.operatorTxId,
+					tx.accountNumber,
+					balance,
+					reserveVersions(db),
 					tx.orderId
 				);
+			}
 			return findTransaction(db, input.operator, input.operatorTxId)!;
 		})
 		.immediate();
@@ -262,9 +282,10 @@ export function cancelTransaction(
 					createdAtMs: input.nowMs
 				});
 				if (tx.orderId)
-					statement(db, "update payment_orders set status = 'refunded' where id = ?").run(
-						tx.orderId
-					);
+					statement(
+						db,
+						"update payment_orders set status = 'refunded', closed_at_ms = ?, version = ? where id = ?"
+					).run(input.nowMs, reserveVersions(db), tx.orderId);
 			}
 			return findTransaction(db, input.operator, input.operatorTxId)!;
 		})

@@ -3,6 +3,8 @@ import { pullInput, pushInput } from '../../../domain/sync/schemas';
 import { applyPush } from '../../sync/push';
 import { pullChanges } from '../../sync/pull';
 import { pokes } from '../../sync/live';
+import { linkedAccountIds } from '../../services/accounts';
+import { expireDueOrders } from '../../services/payments/orders';
 import { router, syncProcedure } from '../trpc';
 
 export const syncRouter = router({
@@ -11,9 +13,12 @@ export const syncRouter = router({
 		ctx.live.pokeAccounts(ctx.db, accountIds);
 		return output;
 	}),
-	pull: syncProcedure
-		.input(pullInput)
-		.query(({ ctx, input }) => pullChanges(ctx.db, ctx.user, input, ctx.now())),
+	pull: syncProcedure.input(pullInput).query(({ ctx, input }) => {
+		// Orders nobody paid in time close here, so the phone that asks learns it (no timer).
+		const expired = expireDueOrders(ctx.db, linkedAccountIds(ctx.db, ctx.user.id), ctx.now());
+		if (expired.length > 0) ctx.live.pokeAccounts(ctx.db, expired);
+		return pullChanges(ctx.db, ctx.user, input, ctx.now());
+	}),
 	/** One poke now and one each time data this user can see changes; the client then pulls. */
 	live: syncProcedure
 		.input(z.object({ protocol: z.number().int() }))

@@ -6,6 +6,17 @@ import { serverLiveHub } from '$lib/server/sync/hub';
 import { clientAddressOf } from '$lib/server/http/clientAddress';
 import { serverNow } from '$lib/server/clock';
 
+/**
+ * Tok's origin as the phone reached it, for the return links of checkouts: the browser's own
+ * Origin header (sent with every POST), since without ORIGIN set adapter-node takes a plain
+ * HTTP server (the demo, a test) for https. Anything but an http(s) origin falls back.
+ */
+function originOf(event: Parameters<RequestHandler>[0]): string {
+	const header = event.request.headers.get('origin');
+	if (header && /^https?:\/\/[A-Za-z0-9.\-[\]:]+$/.test(header)) return header;
+	return event.url.origin;
+}
+
 const handler: RequestHandler = (event) =>
 	handleTrpcRequest(event.request, () => ({
 		db: getDb(),
@@ -13,6 +24,7 @@ const handler: RequestHandler = (event) =>
 		now: serverNow,
 		live: serverLiveHub,
 		clientAddress: clientAddressOf(event),
+		origin: originOf(event),
 		session: {
 			token: event.cookies.get(SESSION_COOKIE) ?? null,
 			set: (token, expiresAtMs) =>
