@@ -202,6 +202,6 @@ test.describe('topping up through Payme', () => {
 		await expect(receipt.getByTestId('receipt-amount')).toHaveText(englishSom(AMOUNT));
 		await expect(receipt.getByTestId('receipt-account')).toHaveText(number);
 		await expect(receipt.getByTestId('receipt-balance')).toHaveText(balanceText(before + AMOUNT));
-		await expect(receipt.getByText('Payme')).toBeVisible();
+		await expect(receipt.getByText('Payme', { exact: true })).toBeVisible();
 	});
 });
