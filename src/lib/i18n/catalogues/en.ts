@@ -4,6 +4,7 @@ import { en as consumption } from '../messages/consumption/en';
 import { en as help } from '../messages/help/en';
 import { en as history } from '../messages/history/en';
 import { en as settings } from '../messages/settings/en';
+import { en as signin } from '../messages/signin/en';
 import { en as staff } from '../messages/staff/en';
 
 /** Every message in en: one chunk, loaded only when en is the language in use. */
@@ -14,5 +15,6 @@ export const catalogue = {
 	...help,
 	...history,
 	...settings,
+	...signin,
 	...staff
 };

@@ -4,6 +4,7 @@ import { uz as consumption } from '../messages/consumption/uz';
 import { uz as help } from '../messages/help/uz';
 import { uz as history } from '../messages/history/uz';
 import { uz as settings } from '../messages/settings/uz';
+import { uz as signin } from '../messages/signin/uz';
 import { uz as staff } from '../messages/staff/uz';
 
 /** Every message in uz: one chunk, loaded only when uz is the language in use. */
@@ -14,5 +15,6 @@ export const catalogue = {
 	...help,
 	...history,
 	...settings,
+	...signin,
 	...staff
 };

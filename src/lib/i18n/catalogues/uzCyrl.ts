@@ -4,6 +4,7 @@ import { uzCyrl as consumption } from '../messages/consumption/uzCyrl';
 import { uzCyrl as help } from '../messages/help/uzCyrl';
 import { uzCyrl as history } from '../messages/history/uzCyrl';
 import { uzCyrl as settings } from '../messages/settings/uzCyrl';
+import { uzCyrl as signin } from '../messages/signin/uzCyrl';
 import { uzCyrl as staff } from '../messages/staff/uzCyrl';
 
 /** Every message in uz-Cyrl: one chunk, loaded only when uz-Cyrl is the language in use. */
@@ -14,5 +15,6 @@ export const catalogue = {
 	...help,
 	...history,
 	...settings,
+	...signin,
 	...staff
 };

@@ -18,4 +18,6 @@ export interface Context {
 	live: LiveHub;
 	/** The caller's network address, for limiting sign-in attempts; absent in in-process calls. */
 	clientAddress?: string;
+	/** The browser's User-Agent, to name the device of a session it opens. */
+	userAgent?: string;
 }

@@ -2,6 +2,8 @@ import { accountsRouter } from './routers/accounts';
 import { authRouter } from './routers/auth';
 import { billingRouter } from './routers/billing';
 import { officeRouter } from './routers/office';
+import { oneidRouter } from './routers/oneid';
+import { sessionsRouter } from './routers/sessions';
 import { syncRouter } from './routers/sync';
 import { tariffsRouter } from './routers/tariffs';
 import { createCallerFactory, router } from './trpc';
@@ -12,7 +14,9 @@ export const appRouter = router({
 	sync: syncRouter,
 	office: officeRouter,
 	tariffs: tariffsRouter,
-	billing: billingRouter
+	billing: billingRouter,
+	sessions: sessionsRouter,
+	oneid: oneidRouter
 });
 
 export type AppRouter = typeof appRouter;

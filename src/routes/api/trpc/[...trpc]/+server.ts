@@ -13,6 +13,7 @@ const handler: RequestHandler = (event) =>
 		now: serverNow,
 		live: serverLiveHub,
 		clientAddress: clientAddressOf(event),
+		userAgent: event.request.headers.get('user-agent') ?? '',
 		session: {
 			token: event.cookies.get(SESSION_COOKIE) ?? null,
 			set: (token, expiresAtMs) =>
