@@ -15,9 +15,18 @@ export function configuredOneIdClient(): OneIdClient | null {
 
 export const CALLBACK_PATH = '/login/oneid/callback';
 
-export const redirectUriOf = (url: URL) => new URL(CALLBACK_PATH, url.origin).href;
-
 const LOCAL = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Where OneID sends the browser back: ONEID_REDIRECT_URI when set (it must be the one registered
+ * with OneID), else this server's callback. adapter-node takes a request for https unless ORIGIN
+ * says otherwise, which on a developer's machine (plain http on localhost) it is not.
+ */
+export function redirectUriOf(url: URL): string {
+	if (process.env.ONEID_REDIRECT_URI) return process.env.ONEID_REDIRECT_URI;
+	const origin = LOCAL.has(url.hostname) ? `http://${url.host}` : url.origin;
+	return new URL(CALLBACK_PATH, origin).href;
+}
 
 /**
  * The state cookie: HttpOnly, only sent to the callback, gone after ten minutes. SameSite=Lax,
