@@ -24,9 +24,9 @@ clientsClaim();
 // Every page is rendered in the browser from the same prerendered shell (see routes/shell).
 registerRoute(
 	new NavigationRoute(createHandlerBoundToURL('shell'), {
-		// OneID's start and callback are server redirects, and the sandbox is the server's own
-		// pages: a navigation there must reach the server, never the shell.
-		denylist: [/^\/api\//, /\.webmanifest$/, /^\/login\/oneid(\/|$)/, /^\/sandbox(\/|$)/]
+		// OneID's start and callback are server redirects: a navigation there must reach the
+		// server, never the shell.
+		denylist: [/^\/api\//, /\.webmanifest$/, /^\/login\/oneid(\/|$)/]
 	})
 );
 

@@ -11,6 +11,7 @@ import { tashkentToday, addDays } from '../../domain/dates';
 import { buildIsFresh } from './buildStamp';
 import { serverNow } from '../clock';
 import { DEMO_ONEID_CLIENT, DEMO_ONEID_PEOPLE } from '../seed/oneidPeople';
+import { OneIdStandIn } from '../auth/oneid/standIn';
 
 const root = process.cwd();
 
@@ -42,22 +43,28 @@ db.$client.close();
 
 const port = process.env.PORT ?? '3000';
 const host = process.env.HOST ?? '0.0.0.0';
-// OneID: the local stand-in this very server serves under /sandbox (demo mode only), unless a
-// OneID is configured. The browser is sent there too, so it must be an address it can reach.
-const oneIdHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-const oneid = process.env.ONEID_BASE_URL
-	? {}
-	: {
-			ONEID_BASE_URL: `http://${oneIdHost}:${port}/sandbox/oneid`,
-			ONEID_CLIENT_ID: DEMO_ONEID_CLIENT.clientId,
-			ONEID_CLIENT_SECRET: DEMO_ONEID_CLIENT.clientSecret,
-			ONEID_SCOPE: DEMO_ONEID_CLIENT.scope
-		};
+// OneID: unless one is configured, the local stand-in, served by this process (not by the app:
+// SvelteKit refuses form POSTs without the app's own Origin, and OneID's grants are form POSTs
+// from server to server). The browser is sent there too: 127.0.0.1, on ONEID_STANDIN_PORT or a
+// free port. `npm run serve` (node build) never starts it.
+let oneid: Record<string, string> = {};
+if (!process.env.ONEID_BASE_URL) {
+	const standIn = new OneIdStandIn(DEMO_ONEID_PEOPLE, DEMO_ONEID_CLIENT);
+	const { baseUrl } = await standIn.listen(Number(process.env.ONEID_STANDIN_PORT ?? 0));
+	oneid = {
+		ONEID_BASE_URL: baseUrl,
+		ONEID_CLIENT_ID: DEMO_ONEID_CLIENT.clientId,
+		ONEID_CLIENT_SECRET: DEMO_ONEID_CLIENT.clientSecret,
+		ONEID_SCOPE: DEMO_ONEID_CLIENT.scope
+	};
+}
 console.log(`\nTok is serving on http://localhost:${port}  (data: ${config.databaseFile})`);
 console.log('Demo sign-ins:');
 for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(9)} ${u.login} / ${u.password}`);
 if (!process.env.ONEID_BASE_URL) {
-	console.log('OneID (local stand-in, "Sign in with OneID" on /login):');
+	console.log(
+		`OneID: the local stand-in at ${oneid.ONEID_BASE_URL} ("Sign in with OneID" on /login):`
+	);
 	for (const p of DEMO_ONEID_PEOPLE) console.log(`  ${p.full_name}, PINFL ${p.pin}`);
 }
 

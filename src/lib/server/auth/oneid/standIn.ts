@@ -9,8 +9,8 @@ import {
 	type OneIdPersonAnswer
 } from './protocol';
 
-// A local OneID that speaks the protocol of protocol.ts, for the demo (src/routes/sandbox/oneid)
-// and the tests (`listen()`, a standalone HTTP server). Its sign-in page lists its people: choosing
+// A local OneID that speaks the protocol of protocol.ts, as a standalone HTTP server (`listen()`)
+// for the demo (`npm start` runs it beside the app) and the tests. Its sign-in page lists its people: choosing
 // one sends the browser back with a code, as OneID does after a person signed in there. It keeps
 // codes and tokens in memory and checks what OneID checks: the client, its secret, the
 // redirect_uri a code was issued for, and that a code is used once. `nextAnswer` makes the next
@@ -70,10 +70,12 @@ export class OneIdStandIn {
 	/** Answers a request to OneID's one path (GET: the sign-in page; POST: the grants). */
 	async handle(request: Request): Promise<Response> {
 		const url = new URL(request.url);
-		if (request.method === 'GET') return this.signInPage(url.searchParams);
+		if (request.method === 'GET')
+			return url.searchParams.has('person')
+				? this.personChosen(url.searchParams)
+				: this.signInPage(url.searchParams);
 		if (request.method !== 'POST') return new Response('Method not allowed', { status: 405 });
 		const form = new URLSearchParams(await request.text().catch(() => ''));
-		if (form.has('person')) return this.personChosen(form);
 		const params = Object.fromEntries(form);
 		this.requests.push(params);
 		const forced = this.nextAnswers.shift();
@@ -155,7 +157,7 @@ export class OneIdStandIn {
 					`<li><button name="person" value="${escapeHtml(p.user_id)}">${escapeHtml(p.full_name ?? p.user_id)}</button> <small>PINFL ${escapeHtml(p.pin)}</small></li>`
 			)
 			.join('');
-		const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>OneID (local stand-in)</title></head><body><h1>OneID — local stand-in</h1><p>Not the real sso.egov.uz: a local stand-in for the demo. Choose who signs in.</p><form method="post">${hidden}<ul>${choices}</ul><p><button name="person" value="">Cancel</button></p></form></body></html>`;
+		const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>OneID (local stand-in)</title></head><body><h1>OneID — local stand-in</h1><p>Not the real sso.egov.uz: a local stand-in for the demo. Choose who signs in.</p><form method="get">${hidden}<ul>${choices}</ul><p><button name="person" value="">Cancel</button></p></form></body></html>`;
 		return new Response(html, {
 			headers: {
 				'content-type': 'text/html; charset=utf-8',
