@@ -12,7 +12,7 @@ import { compressed } from '$lib/server/http/compression';
 import { setSecurityHeaders } from '$lib/server/http/securityHeaders';
 import { config } from '$lib/server/config';
 
-// The operators' and OneID's local stand-ins (src/routes/sandbox/) exist for `npm start` only:
+// The operators' local stand-ins (src/routes/sandbox/) exist for `npm start` only:
 // without TOK_DEMO they are not there at all, pages and endpoints alike.
 const SANDBOX = /^\/sandbox(\/|$)/;
 

@@ -43,7 +43,7 @@ export const uz: FeatureMessages<typeof en> = {
 	'sessions.thisDevice': 'Shu qurilma',
 	'sessions.lastSeen': 'Soʻnggi faollik {when}',
 	'sessions.signedInAt': 'kirilgan {when}',
-	'sessions.unknownDevice': 'Nomaʼlum qurilma',
+	'sessions.unknownDevice': 'Noma’lum qurilma',
 	'sessions.browserOn': '{browser}, {os}',
 	'sessions.endOthers': 'Boshqa hamma qurilmalardan chiqish',
 	'sessions.endOthersBusy': 'Chiqilmoqda…',
