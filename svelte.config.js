@@ -10,6 +10,10 @@ const config = {
 		paths: { relative: false },
 		// Registered by hand in src/lib/client/pwa.ts so that the update prompt is ours.
 		serviceWorker: { register: false },
+		// Cross-site form posts are refused in hooks.server.ts (src/lib/server/http/csrf.ts), which
+		// lets the payment operators' server-to-server callbacks through: Click posts forms with no
+		// Origin, and SvelteKit's own check (turned off by '*') would answer it 403.
+		csrf: { trustedOrigins: ['*'] },
 		// Hashes, not nonces: the service worker serves one cached shell to every navigation, so
 		// its policy must hold for the same bytes every time. No inline script but SvelteKit's own
 		// boot script (hashed); inline styles stay allowed, since Svelte templates carry style

@@ -8,6 +8,20 @@ import { userAccounts } from '../../src/lib/server/db/schema';
 import { SYNC_PROTOCOL } from '../../src/lib/domain/sync/protocol';
 import { POST as ingestPost } from '../../src/routes/api/ingest/readings/+server';
 import { POST as paymePost } from '../../src/routes/api/payments/payme/+server';
+import { POST as smsInboundPost } from '../../src/routes/api/sms/inbound/+server';
+import { POST as paynetPost } from '../../src/routes/api/payments/paynet/+server';
+import { POST as uzumPost } from '../../src/routes/api/payments/uzum/[operation]/+server';
+import { POST as osonNotifyPost } from '../../src/routes/api/payments/oson/notify/+server';
+import { POST as osonCreatePost } from '../../src/routes/sandbox/oson/api/invoice/create/+server';
+import { POST as osonStatusPost } from '../../src/routes/sandbox/oson/api/invoice/status/+server';
+import { createHash } from 'node:crypto';
+import { POST as clickPreparePost } from '../../src/routes/api/payments/click/prepare/+server';
+import { POST as clickCompletePost } from '../../src/routes/api/payments/click/complete/+server';
+import { POST as upayCheckPost } from '../../src/routes/api/payments/upay/check/+server';
+import { POST as upayPayPost } from '../../src/routes/api/payments/upay/pay/+server';
+import { POST as clickPlayPost } from '../../src/routes/sandbox/click/play/+server';
+import { handle } from '../../src/hooks.server';
+import { formatTashkentTime } from '../../src/lib/domain/payments/tashkentTime';
 import { GET as trpcGet, POST as trpcPost } from '../../src/routes/api/trpc/[...trpc]/+server';
 import type { Db } from '../../src/lib/server/db';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -66,6 +80,7 @@ let spareAccount: number;
 let linkTarget: { login: string; password: string };
 const callers = {} as Record<Actor, Caller>;
 
+let resets = 0;
 const NO_REQUEST = '01900000-0000-7000-8000-000000000000';
 
 const ROWS: Record<string, Row> = {
@@ -89,6 +104,10 @@ const ROWS: Record<string, Row> = {
 	'oneid.link': {
 		cells: onlyResidents,
 		call: (c) => c.oneid.link({ districtSoato: '1726264', number: '1726001003' })
+	},
+	'auth.requestPasswordReset': {
+		cells: everyone,
+		call: (c) => c.auth.requestPasswordReset({ identifier: `matrix-nobody-${++resets}` })
 	},
 	'accounts.list': { cells: onlyResidents, call: (c) => c.accounts.list() },
 	'accounts.byId': {
@@ -136,6 +155,8 @@ const ROWS: Record<string, Row> = {
 			await (stream as AsyncIterableIterator<unknown>).return?.();
 		}
 	},
+	'office.audit.list': { cells: onlyOperator, call: (c) => c.office.audit.list({ limit: 5 }) },
+	'office.sms.list': { cells: onlyOperator, call: (c) => c.office.sms.list({ limit: 5 }) },
 	'office.tariffs.publish': { cells: onlyOperator, call: (c) => c.office.tariffs.publish({}) },
 	'office.tariffs.withdraw': {
 		cells: onlyOperator,
@@ -297,6 +318,327 @@ describe('HTTP endpoints', () => {
 		}
 	});
 
+	it('POST /api/sms/inbound: no secret configured deny (503), no or a wrong X-Sms-Secret deny (401), the secret allow', async () => {
+		const inbound = async (secret?: string) =>
+			(
+				await smsInboundPost({
+					request: new Request('http://localhost/api/sms/inbound', {
+						method: 'POST',
+						headers: {
+							'content-type': 'application/json',
+							...(secret === undefined ? {} : { 'x-sms-secret': secret })
+						},
+						body: JSON.stringify({
+							from: '+998990000001',
+							to: '2100',
+							text: 'P',
+							id: secret ?? 'none'
+						})
+					})
+				} as Parameters<typeof smsInboundPost>[0])
+			).status;
+		const SECRET = 'matrix-sms-secret';
+		delete process.env.SMS_INBOUND_SECRET;
+		expect(await inbound(SECRET)).toBe(503);
+		process.env.SMS_INBOUND_SECRET = SECRET;
+		try {
+			expect(await inbound()).toBe(401);
+			expect(await inbound('wrong')).toBe(401);
+			// Neither the ingest token nor a Payme key is the gateway's secret.
+			expect(await inbound(TOKEN)).toBe(401);
+			expect(await inbound(SECRET)).toBe(200);
+		} finally {
+			delete process.env.SMS_INBOUND_SECRET;
+		}
+	});
+
+	const basicOf = (login: string, password: string) =>
+		`Basic ${Buffer.from(`${login}:${password}`).toString('base64')}`;
+	const jsonRequest = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+		new Request(`http://localhost${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', ...headers },
+			body: JSON.stringify(body)
+		});
+	/** Runs `fn` with the given env variables set, and restores them after. */
+	async function withEnv(vars: Record<string, string>, fn: () => Promise<void>) {
+		const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+		Object.assign(process.env, vars);
+		try {
+			await fn();
+		} finally {
+			for (const [k, v] of Object.entries(saved))
+				if (v === undefined) delete process.env[k];
+				else process.env[k] = v;
+		}
+	}
+
+	const paynet = async (authorization?: string) => {
+		const response = await paynetPost({
+			request: jsonRequest(
+				'/api/payments/paynet',
+				{
+					jsonrpc: '2.0',
+					id: 1,
+					method: 'GetInformation',
+					params: { serviceId: 1, fields: { account: '1726001003' } }
+				},
+				authorization ? { authorization } : {}
+			)
+		} as Parameters<typeof paynetPost>[0]);
+		const body = (await response.json()) as { error?: { code: number } };
+		if (response.status === 401) return 'deny';
+		return body.error?.code === 100 ? 'not configured' : 'allow';
+	};
+
+	it('POST /api/payments/paynet: not configured deny (100), no or a wrong Basic deny (HTTP 401), login:password allow', async () => {
+		expect(await paynet(basicOf('matrix-paynet', 'matrix-paynet-pass'))).toBe('not configured');
+		await withEnv(
+			{ PAYNET_LOGIN: 'matrix-paynet', PAYNET_PASSWORD: 'matrix-paynet-pass' },
+			async () => {
+				expect(await paynet()).toBe('deny');
+				expect(await paynet(basicOf('matrix-paynet', 'wrong'))).toBe('deny');
+				expect(await paynet(basicOf('someone', 'matrix-paynet-pass'))).toBe('deny');
+				expect(await paynet(`Bearer ${TOKEN}`)).toBe('deny');
+				expect(await paynet(basicOf('matrix-paynet', 'matrix-paynet-pass'))).toBe('allow');
+			}
+		);
+	});
+
+	const uzum = async (operation: string, authorization?: string) => {
+		const response = await uzumPost({
+			params: { operation },
+			request: jsonRequest(
+				`/api/payments/uzum/${operation}`,
+				{ serviceId: 555, timestamp: 1, transId: 'matrix', params: { account: '1726001003' } },
+				authorization ? { authorization } : {}
+			)
+		} as unknown as Parameters<typeof uzumPost>[0]);
+		const body = (await response.json()) as { errorCode?: string };
+		if (body.errorCode === '10001') return 'deny';
+		return body.errorCode === '99999' && response.status === 400 ? 'refused' : 'allow';
+	};
+
+	it('POST /api/payments/uzum/{check,create,confirm,reverse,status}: not configured deny, no or a wrong Basic deny (10001), login:password allow', async () => {
+		for (const op of ['check', 'create', 'confirm', 'reverse', 'status'])
+			expect(await uzum(op, basicOf('matrix-uzum', 'matrix-uzum-pass'))).toBe('refused');
+		await withEnv(
+			{ UZUM_SERVICE_ID: '555', UZUM_LOGIN: 'matrix-uzum', UZUM_PASSWORD: 'matrix-uzum-pass' },
+			async () => {
+				for (const op of ['check', 'create', 'confirm', 'reverse', 'status']) {
+					expect(await uzum(op)).toBe('deny');
+					expect(await uzum(op, basicOf('matrix-uzum', 'wrong'))).toBe('deny');
+					expect(await uzum(op, `Bearer ${TOKEN}`)).toBe('deny');
+					expect(await uzum(op, basicOf('matrix-uzum', 'matrix-uzum-pass'))).toBe('allow');
+				}
+			}
+		);
+	});
+
+	const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+	const osonNotify = async (signature?: string) => {
+		const response = await osonNotifyPost({
+			request: jsonRequest('/api/payments/oson/notify', {
+				transaction_id: 'matrix-order',
+				bill_id: 'B1',
+				status: 'PAID',
+				...(signature ? { signature } : {})
+			})
+		} as Parameters<typeof osonNotifyPost>[0]);
+		if (response.status === 503) return 'not configured';
+		return response.status === 403 ? 'deny' : 'allow';
+	};
+
+	it("POST /api/payments/oson/notify: not configured deny (503), no or a wrong signature deny (403), OSON's signature allow", async () => {
+		const signed = (token: string) =>
+			sha256(`${sha256(`${token}:matrix-merchant`)}:matrix-order:B1:PAID`);
+		expect(await osonNotify(signed('matrix-oson-token'))).toBe('not configured');
+		await withEnv(
+			{ OSON_MERCHANT_ID: 'matrix-merchant', OSON_TOKEN: 'matrix-oson-token' },
+			async () => {
+				expect(await osonNotify()).toBe('deny');
+				expect(await osonNotify(signed('wrong-token'))).toBe('deny');
+				// Past the signature: there is no such invoice (404), nothing else is asked.
+				expect(await osonNotify(signed('matrix-oson-token'))).toBe('allow');
+			}
+		);
+	});
+
+	it("POST /sandbox/oson/api/invoice/{create,status} (demo only): no or a wrong token header deny (401), OSON's token allow", async () => {
+		const standIn = async (handler: typeof osonCreatePost, token?: string) => {
+			const response = await handler({
+				request: jsonRequest(
+					'/sandbox/oson/api/invoice/',
+					{ merchant_id: 'matrix-merchant', transaction_id: 'none' },
+					token ? { token } : {}
+				),
+				url: new URL('http://localhost/sandbox/oson/api/invoice/')
+			} as Parameters<typeof osonCreatePost>[0]);
+			return response.status === 401 ? 'deny' : 'allow';
+		};
+		await withEnv(
+			{ OSON_MERCHANT_ID: 'matrix-merchant', OSON_TOKEN: 'matrix-oson-token' },
+			async () => {
+				for (const handler of [
+					osonCreatePost,
+					osonStatusPost as unknown as typeof osonCreatePost
+				]) {
+					expect(await standIn(handler)).toBe('deny');
+					expect(await standIn(handler, 'wrong')).toBe('deny');
+					expect(await standIn(handler, 'matrix-oson-token')).toBe('allow');
+				}
+			}
+		);
+	});
+
+	const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+	const CLICK = {
+		CLICK_SERVICE_ID: '5501',
+		CLICK_MERCHANT_ID: '5502',
+		CLICK_SECRET_KEY: 'matrix-click-secret'
+	};
+	const UPAY = { UPAY_SERVICE_ID: '5503', UPAY_SECRET: 'matrix-upay-secret' };
+	const formRequest = (path: string, fields: Record<string, string>, cookie?: string) =>
+		new Request(`http://localhost${path}`, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				...(cookie ? { cookie } : {})
+			},
+			body: new URLSearchParams(fields).toString()
+		});
+	// The four operator endpoints take only the request; their event types differ by route id.
+	type OperatorEndpoint = (event: { request: Request }) => Response | Promise<Response>;
+	const clickCall = async (
+		post: OperatorEndpoint,
+		path: string,
+		secret: string,
+		over: Record<string, string> = {}
+	) => {
+		const f: Record<string, string> = {
+			click_trans_id: '4400001',
+			service_id: CLICK.CLICK_SERVICE_ID,
+			click_paydoc_id: '4400002',
+			merchant_trans_id: '1726001003',
+			amount: '1000',
+			action: path.endsWith('prepare') ? '0' : '1',
+			error: '0',
+			error_note: 'Success',
+			sign_time: formatTashkentTime(Date.now() - 13 * 3_600_000),
+			...over
+		};
+		const prepareId = f.action === '1' ? (f.merchant_prepare_id ?? '') : '';
+		f.sign_string = md5(
+			f.click_trans_id +
+				f.service_id +
+				secret +
+				f.merchant_trans_id +
+				prepareId +
+				f.amount +
+				f.action +
+				f.sign_time
+		);
+		const response = await post({
+			request: formRequest(path, f, `tok_session=${TOKEN}`)
+		});
+		// Click reads the outcome from the JSON body; the HTTP status is always 200.
+		expect(response.status).toBe(200);
+		return ((await response.json()) as { error: number }).error;
+	};
+
+	it('POST /api/payments/click/prepare and /complete: not configured deny (-8), a wrong sign deny (-1), the secret allow', async () => {
+		const prepare = (secret: string) =>
+			clickCall(clickPreparePost as OperatorEndpoint, '/api/payments/click/prepare', secret);
+		// Unknown prepare id: past the signature, so -6, not -1.
+		const complete = (secret: string) =>
+			clickCall(clickCompletePost as OperatorEndpoint, '/api/payments/click/complete', secret, {
+				merchant_prepare_id: '999999'
+			});
+		expect(await prepare(CLICK.CLICK_SECRET_KEY)).toBe(-8);
+		expect(await complete(CLICK.CLICK_SECRET_KEY)).toBe(-8);
+		await withEnv(CLICK, async () => {
+			// A session cookie or the ingest token is no Click signature: the endpoints read neither.
+			expect(await prepare('wrong')).toBe(-1);
+			expect(await prepare(TOKEN)).toBe(-1);
+			expect(await complete('wrong')).toBe(-1);
+			// Signed but refused on the business rule (a 12 h old sign_time): past authorization.
+			expect(await prepare(CLICK.CLICK_SECRET_KEY)).toBe(-9);
+			expect(await complete(CLICK.CLICK_SECRET_KEY)).toBe(-6);
+		});
+	});
+
+	const upayCall = async (post: OperatorEndpoint, path: string, token: string) => {
+		const response = await post({
+			request: new Request(`http://localhost${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', cookie: `tok_session=${TOKEN}` },
+				body: JSON.stringify({
+					personalAccount: '1799999999',
+					upayTransId: '4400003',
+					upayTransTime: '2026-11-01 14:00:00',
+					upayPaymentAmount: '1000',
+					accessToken: token
+				})
+			})
+		});
+		expect(response.status).toBe(200);
+		return ((await response.json()) as { status: number }).status;
+	};
+
+	it('POST /api/payments/upay/check and /pay: not configured deny (8), a wrong token deny (2), the token allow', async () => {
+		const check = (token: string) =>
+			upayCall(upayCheckPost as OperatorEndpoint, '/api/payments/upay/check', token);
+		const pay = (token: string) =>
+			upayCall(upayPayPost as OperatorEndpoint, '/api/payments/upay/pay', token);
+		const checkToken = md5('1799999999' + UPAY.UPAY_SECRET);
+		const payToken = md5('4400003' + UPAY.UPAY_SECRET + '1000' + '1799999999');
+		expect(await check(checkToken)).toBe(8);
+		expect(await pay(payToken)).toBe(8);
+		await withEnv(UPAY, async () => {
+			expect(await check(md5('1799999999wrong'))).toBe(2);
+			expect(await pay(md5(TOKEN))).toBe(2);
+			// Past authorization: the account does not exist (3), nothing paid.
+			expect(await check(checkToken)).toBe(3);
+			expect(await pay(payToken)).toBe(3);
+		});
+	});
+
+	it('/sandbox/… (the operators’ stand-ins): 404 for everyone without TOK_DEMO, whoever asks', async () => {
+		const demo = process.env.TOK_DEMO;
+		delete process.env.TOK_DEMO;
+		try {
+			for (const path of ['/sandbox/click', '/sandbox/click/play', '/sandbox/upay/play']) {
+				const request = new Request(`http://localhost${path}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', cookie: `tok_session=${TOKEN}` },
+					body: '{}'
+				});
+				const response = await handle({
+					event: {
+						request,
+						url: new URL(request.url),
+						locals: {},
+						cookies: { get: () => undefined }
+					},
+					resolve: () => new Response('the page')
+				} as unknown as Parameters<typeof handle>[0]);
+				expect(response.status, path).toBe(404);
+			}
+		} finally {
+			if (demo !== undefined) process.env.TOK_DEMO = demo;
+		}
+		// Under the demo the play endpoint itself asks for no sign-in; it only refuses a bad link.
+		const response = await clickPlayPost({
+			request: new Request('http://localhost/sandbox/click/play', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ query: 'service_id=x' })
+			}),
+			url: new URL('http://localhost/sandbox/click/play')
+		} as Parameters<typeof clickPlayPost>[0]);
+		expect(response.status).toBe(400);
+	});
+
 	const viaRoute = async (
 		method: 'GET' | 'POST',
 		path: string,
@@ -328,6 +670,9 @@ describe('HTTP endpoints', () => {
 		expect(await viaRoute('GET', 'accounts.list', operator)).toBe(403);
 		expect(await viaRoute('GET', 'office.requests.list', demo2)).toBe(403);
 		expect(await viaRoute('GET', 'office.requests.list', operator)).toBe(200);
+		expect(await viaRoute('GET', 'office.audit.list', demo2)).toBe(403);
+		expect(await viaRoute('GET', 'office.sms.list', null)).toBe(401);
+		expect(await viaRoute('GET', 'office.sms.list', operator)).toBe(200);
 		expect(await viaRoute('POST', 'billing.run', demo2, { month: '2026-09' })).toBe(403);
 		expect(await viaRoute('GET', 'tariffs.list', null)).toBe(200);
 	});

@@ -2,10 +2,13 @@ import { en as core } from '../messages/en';
 import { en as accounts } from '../messages/accounts/en';
 import { en as consumption } from '../messages/consumption/en';
 import { en as help } from '../messages/help/en';
+import { en as passwordReset } from '../messages/passwordReset/en';
 import { en as history } from '../messages/history/en';
 import { en as settings } from '../messages/settings/en';
 import { en as signin } from '../messages/signin/en';
+import { en as sandbox } from '../messages/sandbox/en';
 import { en as staff } from '../messages/staff/en';
+import { en as sandboxClickUpay } from '../messages/sandboxClickUpay/en';
 
 /** Every message in en: one chunk, loaded only when en is the language in use. */
 export const catalogue = {
@@ -13,8 +16,11 @@ export const catalogue = {
 	...accounts,
 	...consumption,
 	...help,
+	...passwordReset,
 	...history,
 	...settings,
 	...signin,
-	...staff
+	...sandbox,
+	...staff,
+	...sandboxClickUpay
 };

@@ -2,10 +2,13 @@ import { ru as core } from '../messages/ru';
 import { ru as accounts } from '../messages/accounts/ru';
 import { ru as consumption } from '../messages/consumption/ru';
 import { ru as help } from '../messages/help/ru';
+import { ru as passwordReset } from '../messages/passwordReset/ru';
 import { ru as history } from '../messages/history/ru';
 import { ru as settings } from '../messages/settings/ru';
 import { ru as signin } from '../messages/signin/ru';
+import { ru as sandbox } from '../messages/sandbox/ru';
 import { ru as staff } from '../messages/staff/ru';
+import { ru as sandboxClickUpay } from '../messages/sandboxClickUpay/ru';
 
 /** Every message in ru: one chunk, loaded only when ru is the language in use. */
 export const catalogue = {
@@ -13,8 +16,11 @@ export const catalogue = {
 	...accounts,
 	...consumption,
 	...help,
+	...passwordReset,
 	...history,
 	...settings,
 	...signin,
-	...staff
+	...sandbox,
+	...staff,
+	...sandboxClickUpay
 };

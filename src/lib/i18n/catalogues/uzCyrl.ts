@@ -2,10 +2,13 @@ import { uzCyrl as core } from '../messages/uzCyrl';
 import { uzCyrl as accounts } from '../messages/accounts/uzCyrl';
 import { uzCyrl as consumption } from '../messages/consumption/uzCyrl';
 import { uzCyrl as help } from '../messages/help/uzCyrl';
+import { uzCyrl as passwordReset } from '../messages/passwordReset/uzCyrl';
 import { uzCyrl as history } from '../messages/history/uzCyrl';
 import { uzCyrl as settings } from '../messages/settings/uzCyrl';
 import { uzCyrl as signin } from '../messages/signin/uzCyrl';
+import { uzCyrl as sandbox } from '../messages/sandbox/uzCyrl';
 import { uzCyrl as staff } from '../messages/staff/uzCyrl';
+import { uzCyrl as sandboxClickUpay } from '../messages/sandboxClickUpay/uzCyrl';
 
 /** Every message in uz-Cyrl: one chunk, loaded only when uz-Cyrl is the language in use. */
 export const catalogue = {
@@ -13,8 +16,11 @@ export const catalogue = {
 	...accounts,
 	...consumption,
 	...help,
+	...passwordReset,
 	...history,
 	...settings,
 	...signin,
-	...staff
+	...sandbox,
+	...staff,
+	...sandboxClickUpay
 };

@@ -18,11 +18,11 @@ export const SESSION_TOUCH_MS = 5 * 60 * 1000;
 /** Longest User-Agent kept: enough to name the device, not a place to store junk. */
 const USER_AGENT_MAX = 512;
 
-/** The database key of a session: the SHA-256 of its cookie token. */
-export function sessionIdOf(token: string): string {
+/** The sessions row id of a cookie token (its SHA-256): what endUserSessions takes to keep one. */
+export function sessionId(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
 }
-const sessionId = sessionIdOf;
+export const sessionIdOf = sessionId;
 
 export function createSession(db: Db, userId: number, nowMs: number, userAgent = '') {
 	const token = randomBytes(32).toString('base64url');

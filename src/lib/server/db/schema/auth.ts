@@ -13,6 +13,11 @@ export const users = sqliteTable(
 		// The PINFL OneID vouched for, for a person who signed in through OneID (null otherwise).
 		// Kept as it is, not hashed: see "PINFL" in the README. Never sent to a phone, masked in logs.
 		pinfl: text('pinfl'),
+		// A password sent by "Forgot password?", valid beside the old one until its first use
+		// (which makes it the password and ends the other sessions) or until it expires: someone
+		// who asks a reset for another person's login locks nobody out.
+		pendingPasswordHash: text('pending_password_hash'),
+		pendingPasswordExpiresAtMs: integer('pending_password_expires_at_ms'),
 		createdAtMs: integer('created_at_ms').notNull()
 	},
 	(t) => [

@@ -14,3 +14,5 @@ export * from './tariffs';
 export * from './suspectReadings';
 export * from './payments';
 export * from './audit';
+export * from './sms';
+export * from './operatorState';

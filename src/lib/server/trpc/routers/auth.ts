@@ -1,4 +1,6 @@
-import { changePasswordInput, signInInput } from '../../../domain/auth';
+import { changePasswordInput, passwordResetInput, signInInput } from '../../../domain/auth';
+import { requestPasswordReset } from '../../services/passwordReset';
+import { kickSmsWorker } from '../../sms/worker';
 import { changePassword, signIn } from '../../services/auth';
 import { invalidateSession, sessionIdOf } from '../../auth/session';
 import { config } from '../../config';
@@ -22,6 +24,22 @@ export const authRouter = router({
 		ctx.session.clear();
 		return { ok: true as const };
 	}),
+	/**
+	 * "Forgot password?": a new password by SMS to the phone registered to the login or phone.
+	 * The same answer whether or not it exists; too many asks answer when to try again.
+	 */
+	requestPasswordReset: publicProcedure
+		.input(passwordResetInput)
+		.mutation(async ({ ctx, input }) => {
+			await requestPasswordReset(
+				ctx.db,
+				input.identifier,
+				{ address: ctx.clientAddress ?? 'local' },
+				ctx.now()
+			);
+			kickSmsWorker();
+			return { ok: true as const };
+		}),
 	me: publicProcedure.query(({ ctx }) => ({ user: ctx.user })),
 	/** Which ways to sign in this server offers, for the sign-in page's buttons. */
 	methods: publicProcedure.query(() => ({ oneid: config.oneid !== undefined })),
