@@ -14,7 +14,7 @@ import { config } from '$lib/server/config';
 import { startSmsWorker } from '$lib/server/sms/worker';
 import { crossSiteFormRefused } from '$lib/server/http/csrf';
 
-// The operators' and OneID's local stand-ins (src/routes/sandbox/) exist for `npm start` only:
+// The operators' local stand-ins (src/routes/sandbox/) exist for `npm start` only:
 // without TOK_DEMO they are not there at all, pages and endpoints alike.
 const SANDBOX = /^\/sandbox(\/|$)/;
 

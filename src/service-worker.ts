@@ -25,7 +25,9 @@ clientsClaim();
 // The demo's operator sandboxes stand for the operators' own sites: never the app's shell.
 registerRoute(
 	new NavigationRoute(createHandlerBoundToURL('shell'), {
-		denylist: [/^\/api\//, /^\/sandbox\//, /\.webmanifest$/]
+		// OneID's start and callback are server redirects, and the demo's operator sandboxes are the
+		// operators' pages: a navigation there must reach the server, never the shell.
+		denylist: [/^\/api\//, /^\/sandbox\//, /\.webmanifest$/, /^\/login\/oneid(\/|$)/]
 	})
 );
 

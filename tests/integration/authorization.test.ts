@@ -92,6 +92,21 @@ const ROWS: Record<string, Row> = {
 	},
 	'auth.signOut': { cells: everyone, call: (c) => c.auth.signOut() },
 	'auth.me': { cells: everyone, call: (c) => c.auth.me() },
+	'auth.methods': { cells: everyone, call: (c) => c.auth.methods() },
+	// A wrong current password is a refusal past authorization (allow); nobody's password changes.
+	'auth.changePassword': {
+		cells: signedIn,
+		call: (c) =>
+			c.auth.changePassword({ currentPassword: 'not-the-password', newPassword: 'matrix-67890' })
+	},
+	'sessions.list': { cells: signedIn, call: (c) => c.sessions.list() },
+	// Each caller holds one session here, so ending the others ends nobody's table row.
+	'sessions.endOthers': { cells: signedIn, call: (c) => c.sessions.endOthers() },
+	// A password user is refused past authorization ("sign in with OneID first"): allow.
+	'oneid.link': {
+		cells: onlyResidents,
+		call: (c) => c.oneid.link({ districtSoato: '1726264', number: '1726001003' })
+	},
 	'auth.requestPasswordReset': {
 		cells: everyone,
 		call: (c) => c.auth.requestPasswordReset({ identifier: `matrix-nobody-${++resets}` })

@@ -38,3 +38,21 @@ export interface SessionUser {
 	role: Role;
 	displayName: string;
 }
+
+/** Changing one's password: the current one proves it is the person, not a borrowed phone. */
+export const changePasswordInput = z
+	.object({
+		currentPassword: z
+			.string({ error: 'error.password_required' })
+			.min(1, { error: 'error.password_required' })
+			.max(PASSWORD_MAX, { error: 'error.password_too_long' }),
+		newPassword: z
+			.string({ error: 'error.new_password_short' })
+			.min(PASSWORD_MIN, { error: 'error.new_password_short' })
+			.max(PASSWORD_MAX, { error: 'error.password_too_long' })
+	})
+	.refine((v) => v.newPassword !== v.currentPassword, {
+		path: ['newPassword'],
+		error: 'error.new_password_same'
+	});
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;

@@ -8,6 +8,8 @@
 export const CREDENTIAL_PROCEDURES: readonly string[] = [
 	'auth.signIn',
 	'accounts.link',
+	'auth.changePassword',
+	'oneid.link',
 	'auth.requestPasswordReset'
 ];
 

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { OneIdSettings } from './auth/oneid/client';
 import { parseDailyCeilings, type DailyCeilings } from '../domain/readings/plausibility';
 
 // Every setting comes from the environment, read when asked (not at import) so that tests and
@@ -38,6 +39,18 @@ export const config = {
 	 */
 	get paymeCheckoutUrl(): string | undefined {
 		return process.env.PAYME_CHECKOUT_URL || (this.demo ? undefined : 'https://checkout.paycom.uz');
+	},
+	/**
+	 * OneID (sso.egov.uz): all three of ONEID_BASE_URL, ONEID_CLIENT_ID and ONEID_CLIENT_SECRET, or
+	 * OneID is off (no button on /login). ONEID_SCOPE defaults to the client id, as OneID issues it.
+	 * `npm start` points them at the local stand-in unless they are set.
+	 */
+	get oneid(): OneIdSettings | undefined {
+		const baseUrl = process.env.ONEID_BASE_URL;
+		const clientId = process.env.ONEID_CLIENT_ID;
+		const clientSecret = process.env.ONEID_CLIENT_SECRET;
+		if (!baseUrl || !clientId || !clientSecret) return undefined;
+		return { baseUrl, clientId, clientSecret, scope: process.env.ONEID_SCOPE || clientId };
 	},
 	/**
 	 * Addresses and CIDR ranges (comma-separated) the Payme endpoint accepts calls from, e.g.

@@ -5,6 +5,7 @@ import { en as help } from '../messages/help/en';
 import { en as passwordReset } from '../messages/passwordReset/en';
 import { en as history } from '../messages/history/en';
 import { en as settings } from '../messages/settings/en';
+import { en as signin } from '../messages/signin/en';
 import { en as sandbox } from '../messages/sandbox/en';
 import { en as staff } from '../messages/staff/en';
 import { en as topup } from '../messages/topup/en';
@@ -19,6 +20,7 @@ export const catalogue = {
 	...passwordReset,
 	...history,
 	...settings,
+	...signin,
 	...sandbox,
 	...staff,
 	...sandboxClickUpay,

@@ -5,6 +5,7 @@ import { ru as help } from '../messages/help/ru';
 import { ru as passwordReset } from '../messages/passwordReset/ru';
 import { ru as history } from '../messages/history/ru';
 import { ru as settings } from '../messages/settings/ru';
+import { ru as signin } from '../messages/signin/ru';
 import { ru as sandbox } from '../messages/sandbox/ru';
 import { ru as staff } from '../messages/staff/ru';
 import { ru as topup } from '../messages/topup/ru';
@@ -19,6 +20,7 @@ export const catalogue = {
 	...passwordReset,
 	...history,
 	...settings,
+	...signin,
 	...sandbox,
 	...staff,
 	...sandboxClickUpay,

@@ -5,6 +5,7 @@ import { uz as help } from '../messages/help/uz';
 import { uz as passwordReset } from '../messages/passwordReset/uz';
 import { uz as history } from '../messages/history/uz';
 import { uz as settings } from '../messages/settings/uz';
+import { uz as signin } from '../messages/signin/uz';
 import { uz as sandbox } from '../messages/sandbox/uz';
 import { uz as staff } from '../messages/staff/uz';
 import { uz as topup } from '../messages/topup/uz';
@@ -19,6 +20,7 @@ export const catalogue = {
 	...passwordReset,
 	...history,
 	...settings,
+	...signin,
 	...sandbox,
 	...staff,
 	...sandboxClickUpay,

@@ -5,6 +5,7 @@ import { uzCyrl as help } from '../messages/help/uzCyrl';
 import { uzCyrl as passwordReset } from '../messages/passwordReset/uzCyrl';
 import { uzCyrl as history } from '../messages/history/uzCyrl';
 import { uzCyrl as settings } from '../messages/settings/uzCyrl';
+import { uzCyrl as signin } from '../messages/signin/uzCyrl';
 import { uzCyrl as sandbox } from '../messages/sandbox/uzCyrl';
 import { uzCyrl as staff } from '../messages/staff/uzCyrl';
 import { uzCyrl as topup } from '../messages/topup/uzCyrl';
@@ -19,6 +20,7 @@ export const catalogue = {
 	...passwordReset,
 	...history,
 	...settings,
+	...signin,
 	...sandbox,
 	...staff,
 	...sandboxClickUpay,

@@ -22,28 +22,48 @@ export interface SeedOptions {
 	onProgress?: (done: number, total: number) => void;
 }
 
-/** The demo accounts that docs and tests rely on, with their owners' phones. */
+/**
+ * The demo accounts that docs and tests rely on, with their owners' phones and PINFLs: the first
+ * two have one holder (the demo OneID person who matches, seed/oneidPeople.ts), the third another.
+ */
 export const DEMO_ACCOUNTS = [
 	{
 		number: '1726001001',
 		tariffClass: 'household',
 		phone: '+998901234567',
+		holderPinfl: '31503900270018',
 		targetBalanceSom: 452_400
 	},
-	{ number: '1726001002', tariffClass: 'stove', phone: '+998901234567', targetBalanceSom: -48_350 },
+	{
+		number: '1726001002',
+		tariffClass: 'stove',
+		phone: '+998901234567',
+		holderPinfl: '31503900270018',
+		targetBalanceSom: -48_350
+	},
 	{
 		number: '1726001003',
 		tariffClass: 'household',
 		phone: '+998907654321',
+		holderPinfl: '30807880120036',
 		targetBalanceSom: 61_200
 	}
 ] as const;
+
+/**
+ * The PINFL of the holder of the `index`-th generated account: 14 digits, distinct per account,
+ * derived from the index rather than drawn, so that adding it changed none of the drawn data.
+ */
+export function generatedHolderPinfl(index: number): string {
+	return String(40_000_000_000_000 + index * 7_919);
+}
 
 interface AccountPlan {
 	number: string;
 	districtSoato: string;
 	tariffClass: 'household' | 'stove';
 	phone: string;
+	holderPinfl: string;
 	smart: boolean;
 	targetBalanceSom?: number;
 }
@@ -56,10 +76,11 @@ interface SeededAccount {
 	targetBalanceSom?: number;
 }
 
-function planAccount(prng: Prng, regionSoato: string, number: string): AccountPlan {
+function planAccount(prng: Prng, regionSoato: string, number: string, index: number): AccountPlan {
 	const districts = districtsOfRegion(regionSoato);
 	return {
 		number,
+		holderPinfl: generatedHolderPinfl(index),
 		districtSoato: prng.pick(districts).soato,
 		tariffClass: prng.chance(0.15) ? 'stove' : 'household',
 		phone: `+99890${String(prng.int(0, 9_999_999)).padStart(7, '0')}`,
@@ -96,6 +117,7 @@ export function seedDemoData(db: Db, options: SeedOptions): { accounts: number; 
 			districtSoato: tashkentDistricts[i % tashkentDistricts.length].soato,
 			tariffClass: d.tariffClass,
 			phone: d.phone,
+			holderPinfl: d.holderPinfl,
 			smart: true,
 			targetBalanceSom: d.targetBalanceSom
 		});
@@ -105,12 +127,12 @@ export function seedDemoData(db: Db, options: SeedOptions): { accounts: number; 
 		const region = REGIONS[i % REGIONS.length].soato;
 		const k = (perRegion.get(region) ?? 0) + 1;
 		perRegion.set(region, k);
-		plans.push(planAccount(prng, region, `${region}${500000 + k}`));
+		plans.push(planAccount(prng, region, `${region}${500000 + k}`, i));
 	}
 
 	const insertAccount = sqlite.prepare(
-		`insert into accounts (number, district_soato, holder_name, address, phone, tariff_class, balance_tiyin, created_at_ms)
-		 values (?, ?, ?, ?, ?, ?, 0, ?) returning id`
+		`insert into accounts (number, district_soato, holder_name, address, phone, holder_pinfl, tariff_class, balance_tiyin, created_at_ms)
+		 values (?, ?, ?, ?, ?, ?, ?, 0, ?) returning id`
 	);
 	const insertMeter = sqlite.prepare(
 		`insert into meters (account_id, serial, type, seal_number, installed_on) values (?, ?, ?, ?, ?) returning id`
@@ -139,6 +161,7 @@ export function seedDemoData(db: Db, options: SeedOptions): { accounts: number; 
 			holder,
 			address,
 			plan.phone,
+			plan.holderPinfl,
 			plan.tariffClass,
 			now
 		) as { id: number };

@@ -6,6 +6,7 @@ import type { LinkAccountInput } from '../../domain/account';
 import { AccountAccessError, linkedAccountIds } from './accounts';
 import { checkCredentials, InvalidCredentialsError } from './auth';
 import { BusinessRuleError } from './errors';
+import { recordAudit } from './audit';
 import { ACTOR_FAILURES_MAX, FAILURE_WINDOW_MS } from '../auth/credentialGuard';
 
 // Several accounts in one app (DESIGN.md, "Who signs in"): HET hands out a login and password per
@@ -75,7 +76,8 @@ export async function linkAccountsByLogin(
 export function unlinkAccount(
 	db: Db,
 	user: SessionUser,
-	accountId: number
+	accountId: number,
+	request: { nowMs: number; address: string }
 ): { accountIds: number[] } {
 	return inTransaction(db, () => {
 		const linked = linkedAccountIds(db, user.id);
@@ -91,6 +93,13 @@ export function unlinkAccount(
 		db.delete(userAccounts)
 			.where(and(eq(userAccounts.userId, user.id), eq(userAccounts.accountId, accountId)))
 			.run();
+		recordAudit(db, {
+			event: 'account_unlinked',
+			userId: user.id,
+			subject: account?.number ?? String(accountId),
+			address: request.address,
+			atMs: request.nowMs
+		});
 		return { accountIds: linked.filter((id) => id !== accountId) };
 	});
 }

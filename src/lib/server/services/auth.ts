@@ -1,5 +1,5 @@
-import { DomainError } from './errors';
-import { sql } from 'drizzle-orm';
+import { BusinessRuleError, DomainError } from './errors';
+import { eq, sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '../db';
 import { users } from '../db/schema';
 import { hashPassword, verifyPassword } from '../auth/password';
@@ -13,7 +13,7 @@ import {
 import { createSession, endUserSessions, type SessionUser } from '../auth/session';
 import { TooManyAttemptsError } from '../auth/attempts';
 import { recordAudit } from './audit';
-import type { SignInInput } from '../../domain/auth';
+import type { ChangePasswordInput, SignInInput } from '../../domain/auth';
 
 export class InvalidCredentialsError extends DomainError {
 	constructor() {
@@ -108,9 +108,15 @@ export const SIGN_IN_FAILURE_WINDOW_MS = FAILURE_WINDOW_MS;
  * Checks a login and password and opens a session. Refuses (before checking the password) once
  * too many attempts failed from `clientAddress` (see credentialGuard).
  */
-export async function signIn(db: Db, input: SignInInput, nowMs: number, clientAddress = 'local') {
+export async function signIn(
+	db: Db,
+	input: SignInInput,
+	nowMs: number,
+	clientAddress = 'local',
+	userAgent = ''
+) {
 	const row = await checkCredentials(db, input, { address: clientAddress }, nowMs);
-	const session = createSession(db, row.id, nowMs);
+	const session = createSession(db, row.id, nowMs, userAgent);
 	recordAudit(db, {
 		event: 'sign_in',
 		userId: row.id,
@@ -152,4 +158,54 @@ export async function createUser(
 		.returning({ id: users.id })
 		.get();
 	return row.id;
+}
+
+/**
+ * Sets a new password once the current one checks out (through the sign-in limits, so a borrowed
+ * phone cannot guess it), and ends every other session of the user: whoever signed in with the
+ * old password elsewhere is signed out. A wrong current password is a refusal, not a sign-out.
+ */
+export async function changePassword(
+	db: Db,
+	user: SessionUser,
+	input: ChangePasswordInput,
+	request: { nowMs: number; address: string; currentSessionId: string | null }
+): Promise<{ endedSessions: number }> {
+	const row = db.select().from(users).where(eq(users.id, user.id)).get();
+	if (!row || row.pinfl !== null) throw new BusinessRuleError('error.password_oneid');
+	try {
+		await checkCredentials(
+			db,
+			{ login: row.login, password: input.currentPassword },
+			{ address: request.address },
+			request.nowMs
+		);
+	} catch (error) {
+		if (!(error instanceof InvalidCredentialsError)) throw error;
+		recordAudit(db, {
+			event: 'sign_in_failed',
+			userId: user.id,
+			subject: row.login,
+			address: request.address,
+			detail: { method: 'change_password' },
+			atMs: request.nowMs
+		});
+		throw new BusinessRuleError('error.current_password_wrong');
+	}
+	const passwordHash = await hashPassword(input.newPassword);
+	return inTransaction(db, () => {
+		db.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
+		const endedSessions = endUserSessions(db, user.id, {
+			exceptSessionId: request.currentSessionId ?? undefined
+		});
+		recordAudit(db, {
+			event: 'password_changed',
+			userId: user.id,
+			subject: row.login,
+			address: request.address,
+			detail: { endedSessions },
+			atMs: request.nowMs
+		});
+		return { endedSessions };
+	});
 }

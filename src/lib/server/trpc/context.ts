@@ -20,4 +20,6 @@ export interface Context {
 	clientAddress?: string;
 	/** Tok's origin as the caller reached it (return links of checkouts); absent in-process. */
 	origin?: string;
+	/** The browser's User-Agent, to name the device of a session it opens. */
+	userAgent?: string;
 }

@@ -3,6 +3,8 @@ import { authRouter } from './routers/auth';
 import { billingRouter } from './routers/billing';
 import { officeRouter } from './routers/office';
 import { paymentsRouter } from './routers/payments';
+import { oneidRouter } from './routers/oneid';
+import { sessionsRouter } from './routers/sessions';
 import { syncRouter } from './routers/sync';
 import { tariffsRouter } from './routers/tariffs';
 import { createCallerFactory, router } from './trpc';
@@ -14,7 +16,9 @@ export const appRouter = router({
 	office: officeRouter,
 	tariffs: tariffsRouter,
 	billing: billingRouter,
-	payments: paymentsRouter
+	payments: paymentsRouter,
+	sessions: sessionsRouter,
+	oneid: oneidRouter
 });
 
 export type AppRouter = typeof appRouter;

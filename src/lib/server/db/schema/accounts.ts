@@ -21,6 +21,9 @@ export const accounts = sqliteTable(
 		holderName: text('holder_name').notNull(),
 		address: text('address').notNull(),
 		phone: text('phone').notNull(),
+		// The holder's PINFL (14 digits) as HET's billing holds it: a OneID sign-in with the same
+		// PINFL may link the account. Null where HET has none on file. Never synced to phones.
+		holderPinfl: text('holder_pinfl'),
 		tariffClass: text('tariff_class', { enum: ['household', 'stove'] }).notNull(),
 		// Cached sum of ledger_entries.amount_tiyin, written in the same transaction as each entry.
 		balanceTiyin: integer('balance_tiyin').notNull().default(0),
@@ -31,7 +34,8 @@ export const accounts = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('accounts_number_uq').on(t.number),
-		index('accounts_district_idx').on(t.districtSoato)
+		index('accounts_district_idx').on(t.districtSoato),
+		index('accounts_holder_pinfl_idx').on(t.holderPinfl)
 	]
 );
 

@@ -2,8 +2,7 @@ import type { Db } from '../../db';
 import { reserveVersions } from '../../db/version';
 import { PaymentError } from './errors';
 import { isPaymentAmount, ORDER_EXPIRY_MS, PENDING_TIMEOUT_MS } from './limits';
-import type { PaymentOperatorId } from './transactions';
-import type { AppPaymentOperatorId } from '../../../domain/payments/operators';
+import type { AppPaymentOperatorId, PaymentOperatorId } from '../../../domain/payments/operators';
 import type { PaymentOrderRow } from '../../../domain/sync/tables';
 
 export interface PaymentOrder {

@@ -20,7 +20,10 @@ export const accountsRouter = router({
 	}),
 	/** Takes an account off this sign-in; the next pull drops its rows from every device. */
 	unlink: residentProcedure.input(unlinkAccountInput).mutation(({ ctx, input }) => {
-		const result = unlinkAccount(ctx.db, ctx.user, input.accountId);
+		const result = unlinkAccount(ctx.db, ctx.user, input.accountId, {
+			nowMs: ctx.now(),
+			address: ctx.clientAddress ?? 'local'
+		});
 		ctx.live.pokeUsers([ctx.user.id]);
 		return result;
 	})

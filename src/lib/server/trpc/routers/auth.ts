@@ -1,13 +1,20 @@
-import { passwordResetInput, signInInput } from '../../../domain/auth';
+import { changePasswordInput, passwordResetInput, signInInput } from '../../../domain/auth';
 import { requestPasswordReset } from '../../services/passwordReset';
 import { kickSmsWorker } from '../../sms/worker';
-import { signIn } from '../../services/auth';
-import { invalidateSession } from '../../auth/session';
-import { publicProcedure, router } from '../trpc';
+import { changePassword, signIn } from '../../services/auth';
+import { invalidateSession, sessionIdOf } from '../../auth/session';
+import { config } from '../../config';
+import { authedProcedure, publicProcedure, router } from '../trpc';
 
 export const authRouter = router({
 	signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
-		const { user, token, expiresAtMs } = await signIn(ctx.db, input, ctx.now(), ctx.clientAddress);
+		const { user, token, expiresAtMs } = await signIn(
+			ctx.db,
+			input,
+			ctx.now(),
+			ctx.clientAddress,
+			ctx.userAgent
+		);
 		if (ctx.session.token) invalidateSession(ctx.db, ctx.session.token);
 		ctx.session.set(token, expiresAtMs);
 		return { user };
@@ -33,5 +40,15 @@ export const authRouter = router({
 			kickSmsWorker();
 			return { ok: true as const };
 		}),
-	me: publicProcedure.query(({ ctx }) => ({ user: ctx.user }))
+	me: publicProcedure.query(({ ctx }) => ({ user: ctx.user })),
+	/** Which ways to sign in this server offers, for the sign-in page's buttons. */
+	methods: publicProcedure.query(() => ({ oneid: config.oneid !== undefined })),
+	/** A new password for the signed-in user; their other sessions end. */
+	changePassword: authedProcedure.input(changePasswordInput).mutation(({ ctx, input }) =>
+		changePassword(ctx.db, ctx.user, input, {
+			nowMs: ctx.now(),
+			address: ctx.clientAddress ?? 'local',
+			currentSessionId: ctx.session.token ? sessionIdOf(ctx.session.token) : null
+		})
+	)
 });

@@ -25,6 +25,7 @@ const handler: RequestHandler = (event) =>
 		live: serverLiveHub,
 		clientAddress: clientAddressOf(event),
 		origin: originOf(event),
+		userAgent: event.request.headers.get('user-agent') ?? '',
 		session: {
 			token: event.cookies.get(SESSION_COOKIE) ?? null,
 			set: (token, expiresAtMs) =>
