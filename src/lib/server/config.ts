@@ -35,8 +35,21 @@ export const config = {
 	 */
 	get paymeAllowedIps(): string | undefined {
 		return process.env.PAYME_ALLOWED_IPS?.trim() || undefined;
+	},
+	/**
+	 * The secret the SMS gateway sends in `X-Sms-Secret` with each inbound SMS. Unset, the
+	 * endpoint answers 503; only the demo (`npm start`) has a public test value.
+	 */
+	get smsInboundSecret(): string | undefined {
+		return process.env.SMS_INBOUND_SECRET || (this.demo ? DEMO_SMS_INBOUND_SECRET : undefined);
+	},
+	/** 'file' or 'eskiz'; the demo defaults to 'file', production has no default. */
+	get smsDriver(): string | undefined {
+		return process.env.SMS_DRIVER || (this.demo ? 'file' : undefined);
 	}
 };
 
 /** The demo's Payme key, public on purpose: it opens nothing outside `npm start`. */
 export const DEMO_PAYME_KEY = 'demo-payme-key-not-secret';
+/** The demo's inbound SMS secret, public on purpose (README's curl example): demo only. */
+export const DEMO_SMS_INBOUND_SECRET = 'demo-sms-secret-not-secret';

@@ -14,3 +14,4 @@ export * from './tariffs';
 export * from './suspectReadings';
 export * from './payments';
 export * from './audit';
+export * from './sms';
