@@ -1,33 +1,16 @@
-import type { Locale } from '../../../i18n/locale';
 import type { PaymentOperatorId } from '../../../domain/payments/operators';
+import type { PaymentOperatorAdapter } from './adapter';
 import { config } from '../../config';
-import type { PaymentOrder } from './orders';
 import { osonOperator } from './oson';
 import { paynetOperator } from './paynet';
 import { uzumOperator } from './uzum';
 
 /**
- * What the app needs of each operator: whether it is configured (an operator without its keys
- * is hidden in the app and its endpoint answers that it is not configured) and, for the four
- * the app pays through, the checkout link of an order. Each operator's protocol adapter lives in
- * its own module; this table is the one place that lists them.
+ * What the app needs of each operator (the adapter interface lives in ./adapter, so that each
+ * operator's module can implement it without importing this table back); this table is the one
+ * place that lists them.
  */
-export interface CheckoutRequest {
-	order: PaymentOrder;
-	accountNumber: string;
-	/** Where the operator sends the person back: Tok's own page for the order. */
-	returnUrl: string;
-	/** The origin of Tok as the phone reached it, for callback URLs in the demo. */
-	origin: string;
-	locale: Locale;
-}
-
-export interface PaymentOperatorAdapter {
-	id: PaymentOperatorId;
-	configured(): boolean;
-	/** The operator's checkout link for the order; absent for operators paid by account number. */
-	checkoutUrl?(request: CheckoutRequest): Promise<string>;
-}
+export type { CheckoutRequest, PaymentOperatorAdapter } from './adapter';
 
 export const OPERATOR_ADAPTERS: Record<PaymentOperatorId, PaymentOperatorAdapter> = {
 	payme: { id: 'payme', configured: () => config.paymeKey !== undefined },

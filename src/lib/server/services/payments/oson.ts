@@ -6,7 +6,7 @@ import { PaymentError } from './errors';
 import { sameSecret } from './basicAuth';
 import { isJsonContentType, parseJsonObject, readBoundedBody } from './body';
 import { tiyinToSomText } from './somAmount';
-import type { CheckoutRequest, PaymentOperatorAdapter } from './operators';
+import type { CheckoutRequest, PaymentOperatorAdapter } from './adapter';
 import { createTransaction, findTransaction, performTransaction } from './transactions';
 import type { PaymentTransaction } from './transactions';
 

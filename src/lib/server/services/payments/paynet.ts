@@ -6,7 +6,7 @@ import { basicCredentials } from './basicAuth';
 import { isJsonContentType, parseJsonObject, readBoundedBody } from './body';
 import { changeOperatorPassword, operatorPasswordMatches } from './operatorPasswords';
 import { formatTashkentTime, parseTashkentTime } from './tashkentTime';
-import type { PaymentOperatorAdapter } from './operators';
+import type { PaymentOperatorAdapter } from './adapter';
 import {
 	cancelTransaction,
 	checkPayable,

@@ -4,7 +4,7 @@ import { PaymentError, type PaymentRefusal } from './errors';
 import { isPaymentAmount } from './limits';
 import { basicAuthorized } from './basicAuth';
 import { isJsonContentType, parseJsonObject, readBoundedBody } from './body';
-import type { PaymentOperatorAdapter } from './operators';
+import type { PaymentOperatorAdapter } from './adapter';
 import {
 	CANCEL_REASON_TIMEOUT,
 	cancelTransaction,
