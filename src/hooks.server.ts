@@ -11,6 +11,7 @@ import {
 import { compressed } from '$lib/server/http/compression';
 import { setSecurityHeaders } from '$lib/server/http/securityHeaders';
 import { config } from '$lib/server/config';
+import { startSmsWorker } from '$lib/server/sms/worker';
 
 // The operators' and OneID's local stand-ins (src/routes/sandbox/) exist for `npm start` only:
 // without TOK_DEMO they are not there at all, pages and endpoints alike.
@@ -19,7 +20,10 @@ const SANDBOX = /^\/sandbox(\/|$)/;
 export const init: ServerInit = () => {
 	// Applies migrations and writes the reference data (regions, published tariffs) on start,
 	// not on the first request.
-	if (!building) ensureReferenceData(getDb(), serverNow());
+	if (building) return;
+	ensureReferenceData(getDb(), serverNow());
+	// Sends what the SMS queue holds (left over from before a restart, too) and retries with backoff.
+	startSmsWorker(getDb, serverNow);
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

@@ -6,7 +6,8 @@
 const benches: ReadonlyArray<readonly [string, () => Promise<{ run: () => Promise<boolean> }>]> = [
 	['tariff', () => import('./tariff.bench')],
 	['sync', () => import('./sync.bench')],
-	['billing', () => import('./billing.bench')]
+	['billing', () => import('./billing.bench')],
+	['payments', () => import('./payments.bench')]
 ];
 
 let failed = 0;

@@ -54,10 +54,14 @@ for (const size of SIZES)
 		test.describe(`accessibility at ${size.width}×${size.height} (${colorScheme})`, () => {
 			test.use({ colorScheme, viewport: { width: size.width, height: size.height } });
 
-			test('the sign-in page has no serious or critical axe violations', async ({ page }) => {
-				await page.goto('/login');
-				await settle(page);
-				expect(await seriousViolations(page)).toEqual([]);
+			test('the sign-in and forgot-password pages have no serious or critical axe violations', async ({
+				page
+			}) => {
+				for (const path of ['/login', '/login/forgot']) {
+					await page.goto(path);
+					await settle(page);
+					expect(await seriousViolations(page), path).toEqual([]);
+				}
 			});
 
 			test(`every page signed in as ${login} has no serious or critical axe violations`, async ({

@@ -66,15 +66,16 @@ test.describe('help', () => {
 		await expect(page.getByTestId('sms-link')).toHaveAttribute('href', 'sms:2100?body=P');
 		await expect(page.getByTestId('sms-link')).toHaveText('Send P to 2100 by SMS');
 
-		const forgot = page.getByText('Forgot your password?');
-		const answer = page.getByText('a new password comes by SMS, and the old one stops working');
-		await expect(answer).toBeHidden();
-		await forgot.click();
-		await expect(answer).toBeVisible();
 		await expect(page.getByRole('link', { name: 'Hotline 1154' }).first()).toHaveAttribute(
 			'href',
 			'tel:1154'
 		);
+		await page.getByRole('link', { name: 'Forgot your password?' }).click();
+		await expect(page).toHaveURL(/\/login\/forgot$/);
+		await expect(page.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible();
+		await expect(page.getByText('A new password comes by SMS to that phone')).toBeVisible();
+		await expect(page.getByText('Send P to 2100 from the registered phone')).toBeVisible();
+		await page.getByRole('link', { name: 'Back to sign-in' }).click();
 
 		await page.getByRole('link', { name: 'Help and answers' }).click();
 		await expect(page.getByRole('heading', { name: 'Help', level: 1 })).toBeVisible();

@@ -73,17 +73,22 @@ for (const size of SIZES) {
 	test.describe(`screens at ${size.width}×${size.height}`, () => {
 		test.use({ viewport: { width: size.width, height: size.height } });
 
-		test('the sign-in page fits, in every language', async ({ page }) => {
+		test('the sign-in and forgot-password pages fit, in every language', async ({ page }) => {
 			await page.goto('/login');
 			for (const locale of size.locales) {
 				await setLocale(page, locale);
-				await page.goto('/login');
-				await settle(page);
-				expect(await overflowX(page), `/login in ${locale}`).toBeLessThanOrEqual(0);
-				await page.screenshot({
-					path: `tests/e2e/screens/${size.name}-${locale}-login.png`,
-					fullPage: true
-				});
+				for (const [name, path] of [
+					['login', '/login'],
+					['forgot', '/login/forgot']
+				]) {
+					await page.goto(path);
+					await settle(page);
+					expect(await overflowX(page), `${path} in ${locale}`).toBeLessThanOrEqual(0);
+					await page.screenshot({
+						path: `tests/e2e/screens/${size.name}-${locale}-${name}.png`,
+						fullPage: true
+					});
+				}
 			}
 		});
 

@@ -14,6 +14,7 @@ import { POST as osonNotifyPost } from '../../src/routes/api/payments/oson/notif
 import { POST as osonCreatePost } from '../../src/routes/sandbox/oson/api/invoice/create/+server';
 import { POST as osonStatusPost } from '../../src/routes/sandbox/oson/api/invoice/status/+server';
 import { createHash } from 'node:crypto';
+import { POST as smsInboundPost } from '../../src/routes/api/sms/inbound/+server';
 import { GET as trpcGet, POST as trpcPost } from '../../src/routes/api/trpc/[...trpc]/+server';
 import type { Db } from '../../src/lib/server/db';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -72,6 +73,7 @@ let spareAccount: number;
 let linkTarget: { login: string; password: string };
 const callers = {} as Record<Actor, Caller>;
 
+let resets = 0;
 const NO_REQUEST = '01900000-0000-7000-8000-000000000000';
 
 const ROWS: Record<string, Row> = {
@@ -81,6 +83,10 @@ const ROWS: Record<string, Row> = {
 	},
 	'auth.signOut': { cells: everyone, call: (c) => c.auth.signOut() },
 	'auth.me': { cells: everyone, call: (c) => c.auth.me() },
+	'auth.requestPasswordReset': {
+		cells: everyone,
+		call: (c) => c.auth.requestPasswordReset({ identifier: `matrix-nobody-${++resets}` })
+	},
 	'accounts.list': { cells: onlyResidents, call: (c) => c.accounts.list() },
 	'accounts.byId': {
 		cells: onlyOwner,
@@ -127,6 +133,8 @@ const ROWS: Record<string, Row> = {
 			await (stream as AsyncIterableIterator<unknown>).return?.();
 		}
 	},
+	'office.audit.list': { cells: onlyOperator, call: (c) => c.office.audit.list({ limit: 5 }) },
+	'office.sms.list': { cells: onlyOperator, call: (c) => c.office.sms.list({ limit: 5 }) },
 	'office.tariffs.publish': { cells: onlyOperator, call: (c) => c.office.tariffs.publish({}) },
 	'office.tariffs.withdraw': {
 		cells: onlyOperator,
@@ -427,6 +435,40 @@ describe('HTTP endpoints', () => {
 		);
 	});
 
+	it('POST /api/sms/inbound: no secret configured deny (503), no or a wrong X-Sms-Secret deny (401), the secret allow', async () => {
+		const inbound = async (secret?: string) =>
+			(
+				await smsInboundPost({
+					request: new Request('http://localhost/api/sms/inbound', {
+						method: 'POST',
+						headers: {
+							'content-type': 'application/json',
+							...(secret === undefined ? {} : { 'x-sms-secret': secret })
+						},
+						body: JSON.stringify({
+							from: '+998990000001',
+							to: '2100',
+							text: 'P',
+							id: secret ?? 'none'
+						})
+					})
+				} as Parameters<typeof smsInboundPost>[0])
+			).status;
+		const SECRET = 'matrix-sms-secret';
+		delete process.env.SMS_INBOUND_SECRET;
+		expect(await inbound(SECRET)).toBe(503);
+		process.env.SMS_INBOUND_SECRET = SECRET;
+		try {
+			expect(await inbound()).toBe(401);
+			expect(await inbound('wrong')).toBe(401);
+			// Neither the ingest token nor a Payme key is the gateway's secret.
+			expect(await inbound(TOKEN)).toBe(401);
+			expect(await inbound(SECRET)).toBe(200);
+		} finally {
+			delete process.env.SMS_INBOUND_SECRET;
+		}
+	});
+
 	const viaRoute = async (
 		method: 'GET' | 'POST',
 		path: string,
@@ -458,6 +500,9 @@ describe('HTTP endpoints', () => {
 		expect(await viaRoute('GET', 'accounts.list', operator)).toBe(403);
 		expect(await viaRoute('GET', 'office.requests.list', demo2)).toBe(403);
 		expect(await viaRoute('GET', 'office.requests.list', operator)).toBe(200);
+		expect(await viaRoute('GET', 'office.audit.list', demo2)).toBe(403);
+		expect(await viaRoute('GET', 'office.sms.list', null)).toBe(401);
+		expect(await viaRoute('GET', 'office.sms.list', operator)).toBe(200);
 		expect(await viaRoute('POST', 'billing.run', demo2, { month: '2026-09' })).toBe(403);
 		expect(await viaRoute('GET', 'tariffs.list', null)).toBe(200);
 	});

@@ -33,7 +33,7 @@ interface Answer {
 
 async function send(
 	body: string | Uint8Array<ArrayBuffer>,
-	opts: { authorization?: string | null; type?: string } = {}
+	opts: { authorization?: string | null; type?: string; from?: string } = {}
 ): Promise<Answer> {
 	const headers: Record<string, string> = { 'content-type': opts.type ?? 'application/json' };
 	const authorization =
@@ -44,7 +44,8 @@ async function send(
 		headers,
 		body
 	});
-	const response = await POST({ request } as Parameters<typeof POST>[0]);
+	const getClientAddress = () => opts.from ?? '127.0.0.1';
+	const response = await POST({ request, getClientAddress } as Parameters<typeof POST>[0]);
 	// Payme reads the outcome from the body: every answer is HTTP 200 JSON-RPC.
 	expect(response.status).toBe(200);
 	const answer = (await response.json()) as Answer;
@@ -53,7 +54,11 @@ async function send(
 }
 
 let rpcId = 0;
-function call(method: string, params: unknown, opts: { authorization?: string | null } = {}) {
+function call(
+	method: string,
+	params: unknown,
+	opts: { authorization?: string | null; from?: string } = {}
+) {
 	return send(JSON.stringify({ jsonrpc: '2.0', id: ++rpcId, method, params }), opts);
 }
 
@@ -135,7 +140,8 @@ describe('Payme Merchant API: authorization and configuration', () => {
 			await call('ChangePassword', { password: 'new' }, { authorization: basic('Paycom', 'x') }),
 			-32504
 		);
-		expectError(await call('ChangePassword', { password: 'new' }), -32601);
+		expectError(await call('ChangePassword', { password: 'new' }), -32600, 'password');
+		expectError(await call('ChangePassword', { password: 42 }), -32600, 'password');
 		expectError(await call('DropTables', {}), -32601, 'method');
 		expectError(await call('toString', {}), -32601, 'method');
 		expectError(await call('CheckTransaction', { id: 42 }), -32600, 'id');
@@ -144,6 +150,77 @@ describe('Payme Merchant API: authorization and configuration', () => {
 			-32600,
 			'params'
 		);
+	});
+});
+
+const payable = (account: string) => ({ amount: AMOUNT, account: { account } });
+
+describe('Payme Merchant API: PAYME_ALLOWED_IPS', () => {
+	afterAll(() => {
+		delete process.env.PAYME_ALLOWED_IPS;
+	});
+	it("answers -32504 to a caller outside the list, whatever its key; Payme's own range passes", async () => {
+		const { number } = anAccount(db);
+		process.env.PAYME_ALLOWED_IPS = '185.234.113.0/28, 2001:db8::/32,10.1.2.3';
+		for (const from of [
+			'185.234.113.1',
+			'185.234.113.15',
+			'::ffff:185.234.113.7',
+			'10.1.2.3',
+			'2001:db8::9'
+		])
+			expect(await call('CheckPerformTransaction', payable(number), { from })).toMatchObject({
+				result: { allow: true }
+			});
+		for (const from of ['185.234.113.16', '10.1.2.4', '127.0.0.1', 'unknown', '2001:db9::1']) {
+			const answer = await call('CheckPerformTransaction', payable(number), { from });
+			expectError(answer, -32504);
+			expect(answer.error?.message.en).toMatch(/address/);
+		}
+	});
+	it('a typo in the list refuses everyone with a system error rather than letting anyone in', async () => {
+		const { number } = anAccount(db);
+		process.env.PAYME_ALLOWED_IPS = '185.234.113.0/33';
+		expectError(
+			await call('CheckPerformTransaction', payable(number), { from: '185.234.113.1' }),
+			-32400
+		);
+		process.env.PAYME_ALLOWED_IPS = '185.234.113.x';
+		expectError(
+			await call('CheckPerformTransaction', payable(number), { from: '185.234.113.1' }),
+			-32400
+		);
+	});
+});
+
+describe('Payme Merchant API: ChangePassword', () => {
+	it('stores the new key, which then replaces PAYME_KEY; the old one is refused', async () => {
+		const NEW = 'Xq7-new-payme-key-from-the-cabinet-0042';
+		const { number } = anAccount(db);
+		expect(await call('ChangePassword', { password: NEW })).toMatchObject({
+			result: { success: true }
+		});
+		// Only its hash is kept.
+		const stored = db.$client.prepare('select * from payment_operator_keys').all();
+		expect(JSON.stringify(stored)).not.toContain(NEW);
+		expect(stored).toHaveLength(1);
+		expectError(await call('CheckPerformTransaction', payable(number)), -32504);
+		const withNew = { authorization: basic('Paycom', NEW) };
+		expect(await call('CheckPerformTransaction', payable(number), withNew)).toMatchObject({
+			result: { allow: true }
+		});
+		expectError(
+			await call('CheckPerformTransaction', payable(number), { authorization: basic('X', NEW) }),
+			-32504
+		);
+		// Payme changes it back (the other tests use KEY).
+		expect(await call('ChangePassword', { password: KEY }, withNew)).toMatchObject({
+			result: { success: true }
+		});
+		expectError(await call('CheckPerformTransaction', payable(number), withNew), -32504);
+		expect(await call('CheckPerformTransaction', payable(number))).toMatchObject({
+			result: { allow: true }
+		});
 	});
 });
 

@@ -8,6 +8,8 @@ export interface ReadableError {
 	fields: Record<string, MessageKey>;
 	/** The server said the session is gone. */
 	signedOut: boolean;
+	/** A limit said when it lifts. */
+	retryAtMs?: number;
 }
 
 /**
@@ -17,14 +19,16 @@ export interface ReadableError {
  */
 export function readableError(error: unknown): ReadableError {
 	if (error instanceof TRPCClientError) {
-		const data = error.data as { code?: string; fields?: Record<string, string> } | undefined;
+		const data = error.data as
+			{ code?: string; fields?: Record<string, string>; retryAtMs?: number } | undefined;
 		const fields: Record<string, MessageKey> = {};
 		for (const [k, v] of Object.entries(data?.fields ?? {})) if (isMessageKey(v)) fields[k] = v;
 		if (!data) return { message: 'error.network', fields, signedOut: false };
 		return {
 			message: isMessageKey(error.message) ? error.message : 'error.server',
 			fields,
-			signedOut: data.code === 'UNAUTHORIZED' && error.message === 'error.signed_out'
+			signedOut: data.code === 'UNAUTHORIZED' && error.message === 'error.signed_out',
+			...(typeof data.retryAtMs === 'number' ? { retryAtMs: data.retryAtMs } : {})
 		};
 	}
 	if (error instanceof TypeError) return { message: 'error.network', fields: {}, signedOut: false };

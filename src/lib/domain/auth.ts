@@ -18,6 +18,16 @@ export const signInInput = z.object({
 });
 export type SignInInput = z.infer<typeof signInInput>;
 
+/** "Forgot password?": a login or a phone number, whichever the person remembers. */
+export const passwordResetInput = z.object({
+	identifier: z
+		.string({ error: 'error.reset_identifier_required' })
+		.trim()
+		.min(1, { error: 'error.reset_identifier_required' })
+		.max(LOGIN_MAX, { error: 'error.login_too_long' })
+});
+export type PasswordResetInput = z.infer<typeof passwordResetInput>;
+
 export const ROLES = ['resident', 'inspector', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -64,6 +64,25 @@ export const config = {
 	},
 	get uzumPassword(): string | undefined {
 		return process.env.UZUM_PASSWORD || (this.demo ? DEMO_UZUM.password : undefined);
+	},
+	/**
+	 * Addresses and CIDR ranges (comma-separated) the Payme endpoint accepts calls from, e.g.
+	 * Payme's published `185.234.113.1`…`185.234.113.15` as `185.234.113.0/28`. Unset, any address
+	 * (the key still has to match).
+	 */
+	get paymeAllowedIps(): string | undefined {
+		return process.env.PAYME_ALLOWED_IPS?.trim() || undefined;
+	},
+	/**
+	 * The secret the SMS gateway sends in `X-Sms-Secret` with each inbound SMS. Unset, the
+	 * endpoint answers 503; only the demo (`npm start`) has a public test value.
+	 */
+	get smsInboundSecret(): string | undefined {
+		return process.env.SMS_INBOUND_SECRET || (this.demo ? DEMO_SMS_INBOUND_SECRET : undefined);
+	},
+	/** 'file' or 'eskiz'; the demo defaults to 'file', production has no default. */
+	get smsDriver(): string | undefined {
+		return process.env.SMS_DRIVER || (this.demo ? 'file' : undefined);
 	}
 };
 
@@ -84,3 +103,5 @@ export const DEMO_UZUM = {
 	login: 'demo-uzum',
 	password: 'demo-uzum-password-not-secret'
 };
+/** The demo's inbound SMS secret, public on purpose (README's curl example): demo only. */
+export const DEMO_SMS_INBOUND_SECRET = 'demo-sms-secret-not-secret';

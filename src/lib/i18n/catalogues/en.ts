@@ -2,6 +2,7 @@ import { en as core } from '../messages/en';
 import { en as accounts } from '../messages/accounts/en';
 import { en as consumption } from '../messages/consumption/en';
 import { en as help } from '../messages/help/en';
+import { en as passwordReset } from '../messages/passwordReset/en';
 import { en as history } from '../messages/history/en';
 import { en as settings } from '../messages/settings/en';
 import { en as sandbox } from '../messages/sandbox/en';
@@ -13,6 +14,7 @@ export const catalogue = {
 	...accounts,
 	...consumption,
 	...help,
+	...passwordReset,
 	...history,
 	...settings,
 	...sandbox,

@@ -2,6 +2,7 @@ import { ru as core } from '../messages/ru';
 import { ru as accounts } from '../messages/accounts/ru';
 import { ru as consumption } from '../messages/consumption/ru';
 import { ru as help } from '../messages/help/ru';
+import { ru as passwordReset } from '../messages/passwordReset/ru';
 import { ru as history } from '../messages/history/ru';
 import { ru as settings } from '../messages/settings/ru';
 import { ru as sandbox } from '../messages/sandbox/ru';
@@ -13,6 +14,7 @@ export const catalogue = {
 	...accounts,
 	...consumption,
 	...help,
+	...passwordReset,
 	...history,
 	...settings,
 	...sandbox,

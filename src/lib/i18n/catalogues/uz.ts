@@ -2,6 +2,7 @@ import { uz as core } from '../messages/uz';
 import { uz as accounts } from '../messages/accounts/uz';
 import { uz as consumption } from '../messages/consumption/uz';
 import { uz as help } from '../messages/help/uz';
+import { uz as passwordReset } from '../messages/passwordReset/uz';
 import { uz as history } from '../messages/history/uz';
 import { uz as settings } from '../messages/settings/uz';
 import { uz as sandbox } from '../messages/sandbox/uz';
@@ -13,6 +14,7 @@ export const catalogue = {
 	...accounts,
 	...consumption,
 	...help,
+	...passwordReset,
 	...history,
 	...settings,
 	...sandbox,

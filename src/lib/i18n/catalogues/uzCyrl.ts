@@ -2,6 +2,7 @@ import { uzCyrl as core } from '../messages/uzCyrl';
 import { uzCyrl as accounts } from '../messages/accounts/uzCyrl';
 import { uzCyrl as consumption } from '../messages/consumption/uzCyrl';
 import { uzCyrl as help } from '../messages/help/uzCyrl';
+import { uzCyrl as passwordReset } from '../messages/passwordReset/uzCyrl';
 import { uzCyrl as history } from '../messages/history/uzCyrl';
 import { uzCyrl as settings } from '../messages/settings/uzCyrl';
 import { uzCyrl as sandbox } from '../messages/sandbox/uzCyrl';
@@ -13,6 +14,7 @@ export const catalogue = {
 	...accounts,
 	...consumption,
 	...help,
+	...passwordReset,
 	...history,
 	...settings,
 	...sandbox,

@@ -42,6 +42,12 @@ export class AttemptLimiter {
 		return this.count(db, key, nowMs) >= this.max;
 	}
 
+	/** When the oldest attempt in the window leaves it (so one more may start), or null now. */
+	retryAtMs(db: Db, key: string, nowMs: number): number | null {
+		const recent = this.recent(db, key, nowMs);
+		return recent.length >= this.max ? recent[recent.length - this.max] + this.windowMs : null;
+	}
+
 	/** Counts an attempt now; the returned function takes it back (it was not a failure). */
 	record(db: Db, key: string, nowMs: number): () => void {
 		const keys = this.keysOf(db);

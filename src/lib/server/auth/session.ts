@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db';
 import { sessions, users } from '../db/schema';
 import type { SessionUser } from '../../domain/auth';
@@ -10,7 +10,8 @@ export const SESSION_COOKIE = 'tok_session';
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_TTL_MS = 30 * DAY_MS;
 
-function sessionId(token: string): string {
+/** The sessions row id of a cookie token (its SHA-256): what endUserSessions takes to keep one. */
+export function sessionId(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
 }
 
@@ -61,6 +62,23 @@ export function invalidateSession(db: Db, token: string): void {
 	db.delete(sessions)
 		.where(eq(sessions.id, sessionId(token)))
 		.run();
+}
+
+/**
+ * Ends every session of a user but `exceptSessionId` (the id of the caller's own, when it stays):
+ * after a new password by SMS, or "sign out everywhere". Answers how many ended.
+ */
+export function endUserSessions(
+	db: Db,
+	userId: number,
+	options: { exceptSessionId?: string } = {}
+): number {
+	const mine = eq(sessions.userId, userId);
+	const where =
+		options.exceptSessionId === undefined
+			? mine
+			: and(mine, ne(sessions.id, options.exceptSessionId));
+	return db.delete(sessions).where(where).run().changes;
 }
 
 /** Cookie attributes: HttpOnly and SameSite=Lax always, Secure everywhere but on localhost. */

@@ -13,7 +13,10 @@ const t = initTRPC.context<Context>().create({
 		const cause = error.cause;
 		const fields = cause instanceof ZodError ? fieldMessageKeys(cause.issues) : {};
 		const message = cause instanceof ZodError ? 'error.invalid_input' : shape.message;
-		return { ...shape, message, data: { ...shape.data, stack: undefined, fields } };
+		// A limit that knows when it lifts says so ("try again at 14:05").
+		const retryAtMs =
+			cause instanceof DomainError && 'retryAtMs' in cause ? Number(cause.retryAtMs) : undefined;
+		return { ...shape, message, data: { ...shape.data, stack: undefined, fields, retryAtMs } };
 	}
 });
 
@@ -26,7 +29,7 @@ const domainErrors = t.middleware(async ({ next }) => {
 	if (!result.ok) {
 		const cause = result.error.cause;
 		if (cause instanceof DomainError)
-			throw new TRPCError({ code: DOMAIN_ERRORS[cause.code].trpc, message: cause.reason });
+			throw new TRPCError({ code: DOMAIN_ERRORS[cause.code].trpc, message: cause.reason, cause });
 	}
 	return result;
 });

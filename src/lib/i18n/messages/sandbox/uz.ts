@@ -21,5 +21,5 @@ export const uz: FeatureMessages<typeof en> = {
 	'sandboxKiosk.badAmount':
 		'1 000 dan 100 000 000 soʻmgacha summani kiriting, koʻpi bilan 2 kasr xona.',
 	'sandboxKiosk.badAccount': 'Shaxsiy hisob raqamini faqat raqamlar bilan kiriting.',
-	'sandboxKiosk.calls': "Operatorning Tok’ga soʻrovlari"
+	'sandboxKiosk.calls': 'Operatorning Tok’ga soʻrovlari'
 };

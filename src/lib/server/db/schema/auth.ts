@@ -10,6 +10,11 @@ export const users = sqliteTable(
 		role: text('role', { enum: ['resident', 'inspector', 'operator'] }).notNull(),
 		displayName: text('display_name').notNull().default(''),
 		phone: text('phone'),
+		// A password sent by "Forgot password?", valid beside the old one until its first use
+		// (which makes it the password and ends the other sessions) or until it expires: someone
+		// who asks a reset for another person's login locks nobody out.
+		pendingPasswordHash: text('pending_password_hash'),
+		pendingPasswordExpiresAtMs: integer('pending_password_expires_at_ms'),
 		createdAtMs: integer('created_at_ms').notNull()
 	},
 	(t) => [uniqueIndex('users_login_uq').on(sql`lower(${t.login})`)]

@@ -14,4 +14,5 @@ export * from './tariffs';
 export * from './suspectReadings';
 export * from './payments';
 export * from './audit';
-export * from './operatorState';
+export * from './osonInvoices';
+export * from './sms';

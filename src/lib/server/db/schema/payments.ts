@@ -50,3 +50,12 @@ export const paymentTransactions = sqliteTable(
 		index('payment_tx_operator_time_idx').on(t.operator, t.operatorTimeMs)
 	]
 );
+
+// An operator's merchant key as the operator last set it (Payme's ChangePassword): only its
+// SHA-256, never the key. When a row exists it replaces the key from the environment for that
+// operator's authentication.
+export const paymentOperatorKeys = sqliteTable('payment_operator_keys', {
+	operator: text('operator', { enum: PAYMENT_OPERATORS }).primaryKey(),
+	keySha256: text('key_sha256').notNull(),
+	changedAtMs: integer('changed_at_ms').notNull()
+});

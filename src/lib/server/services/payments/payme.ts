@@ -1,5 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db';
+import { parseAddressList } from '../../http/addressList';
+import { operatorKeyMatches, setOperatorKey } from './operatorKeys';
 import { PaymentError, type PaymentRefusal } from './errors';
 import { isPaymentAmount } from './limits';
 import {
@@ -64,12 +65,17 @@ const T = {
 		uz: "Bu serverda Payme to'lovlari sozlanmagan",
 		en: 'Payme payments are not configured on this server'
 	},
-	system: { ru: 'Системная ошибка', uz: 'Tizim xatosi', en: 'System error' },
-	changePassword: {
-		ru: 'Ключ задаётся переменной окружения PAYME_KEY',
-		uz: "Kalit PAYME_KEY muhit o'zgaruvchisi bilan o'rnatiladi",
-		en: 'The key is set with the PAYME_KEY environment variable'
-	}
+	address: {
+		ru: 'Запрос пришёл не с адреса Payme',
+		uz: "So'rov Payme manzilidan kelmagan",
+		en: "The request does not come from one of Payme's addresses"
+	},
+	notPost: {
+		ru: 'Метод запроса должен быть POST',
+		uz: "So'rov usuli POST bo'lishi kerak",
+		en: 'The request method must be POST'
+	},
+	system: { ru: 'Системная ошибка', uz: 'Tizim xatosi', en: 'System error' }
 } satisfies Record<string, Text>;
 
 const REFUSALS: Record<PaymentRefusal, { code: number; text: Text }> = {
@@ -219,6 +225,9 @@ function details(tx: PaymentTransaction) {
 
 type Poke = (accountId: number) => void;
 
+/** Payme's new keys are random strings of a few dozen characters. */
+const NEW_KEY = /^[\x21-\x7e]{8,256}$/;
+
 const METHODS: Record<string, (db: Db, p: Params, nowMs: number, poke: Poke) => unknown> = {
 	CheckPerformTransaction(db, p) {
 		checkPayable(db, 'payme', payable(p));
@@ -270,20 +279,38 @@ const METHODS: Record<string, (db: Db, p: Params, nowMs: number, poke: Poke) => 
 			}))
 		};
 	},
-	ChangePassword() {
-		// The key lives in the environment, not in the database; Payme's cabinet and PAYME_KEY
-		// are changed together by the operator.
-		throw new PaymeError(-32601, T.changePassword, 'password');
+	ChangePassword(db, p, nowMs) {
+		// Payme sends the key it will use from now on, authenticated with the current one.
+		if (typeof p.password !== 'string' || !NEW_KEY.test(p.password)) throw fieldError('password');
+		setOperatorKey(db, 'payme', p.password, nowMs);
+		return { success: true };
 	}
 };
 
-/** Whether `authorization` is `Basic base64(Paycom:<key>)`, compared in constant time. */
-export function paymeAuthorized(authorization: string | null, key: string): boolean {
+/**
+ * Whether `authorization` is `Basic base64(Paycom:<key>)`, the key being the one Payme last set
+ * with ChangePassword or else PAYME_KEY, compared in constant time.
+ */
+export function paymeAuthorized(db: Db, authorization: string | null, envKey: string): boolean {
 	const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization ?? '');
 	if (!match) return false;
-	const digest = (s: string) => createHash('sha256').update(s).digest();
 	const given = Buffer.from(match[1], 'base64').toString('utf8');
-	return timingSafeEqual(digest(given), digest(`Paycom:${key}`));
+	const login = given.startsWith('Paycom:');
+	const password = login ? given.slice('Paycom:'.length) : '';
+	// Compared even for a wrong login, so that the time taken does not tell which part was wrong.
+	return operatorKeyMatches(db, 'payme', password, envKey) && login;
+}
+
+/** An answer for a request that is not a POST (Payme's -32300). */
+export function notPostAnswer(): PaymeAnswer {
+	return { jsonrpc: '2.0', id: null, error: { code: -32300, message: T.notPost } };
+}
+
+const allowLists = new Map<string, (address: string) => boolean>();
+function allowedAddress(list: string, address: string): boolean {
+	let allows = allowLists.get(list);
+	if (!allows) allowLists.set(list, (allows = parseAddressList('PAYME_ALLOWED_IPS', list)));
+	return allows(address);
 }
 
 /**
@@ -319,6 +346,10 @@ export async function answerPayme(
 		nowMs: () => number;
 		/** Tells the account's open apps that its balance moved (an SSE poke). */
 		onBalanceMoved?: Poke;
+		/** PAYME_ALLOWED_IPS: addresses and CIDR ranges Payme calls from; unset, any. */
+		allowedIps?: string;
+		/** The caller's address (clientAddressOf), checked against `allowedIps`. */
+		clientAddress?: string;
 	}
 ): Promise<PaymeAnswer> {
 	let id: PaymeAnswer['id'] = null;
@@ -345,7 +376,10 @@ export async function answerPayme(
 			throw new PaymeError(-32600, T.invalid);
 		const rpc = body as Params;
 		if (typeof rpc.id === 'number' || typeof rpc.id === 'string') id = rpc.id;
-		if (!paymeAuthorized(request.headers.get('authorization'), env.key))
+		if (env.allowedIps && !allowedAddress(env.allowedIps, env.clientAddress ?? ''))
+			throw new PaymeError(-32504, T.address);
+		const db = env.db();
+		if (!paymeAuthorized(db, request.headers.get('authorization'), env.key))
 			throw new PaymeError(-32504, T.auth);
 		if (typeof rpc.method !== 'string') throw new PaymeError(-32600, T.invalid, 'method');
 		if (typeof rpc.params !== 'object' || rpc.params === null || Array.isArray(rpc.params))
@@ -355,7 +389,7 @@ export async function answerPayme(
 		return {
 			jsonrpc: '2.0',
 			id,
-			result: method(env.db(), rpc.params as Params, env.nowMs(), env.onBalanceMoved ?? (() => {}))
+			result: method(db, rpc.params as Params, env.nowMs(), env.onBalanceMoved ?? (() => {}))
 		};
 	} catch (e) {
 		if (e instanceof PaymeError)

@@ -4,7 +4,7 @@ import { PaymentError, type PaymentRefusal } from './errors';
 import { isPaymentAmount } from './limits';
 import { basicCredentials } from './basicAuth';
 import { isJsonContentType, parseJsonObject, readBoundedBody } from './body';
-import { changeOperatorPassword, operatorPasswordMatches } from './operatorPasswords';
+import { operatorKeyMatches, setOperatorKey } from './operatorKeys';
 import { formatTashkentTime, parseTashkentTime } from './tashkentTime';
 import type { PaymentOperatorAdapter } from './adapter';
 import {
@@ -240,14 +240,14 @@ const METHODS: Record<string, Method> = {
 	}
 };
 
-/** Paynet's ChangePassword is async (argon2id); it stands apart from the synchronous methods. */
-async function changePassword(db: Db, p: Params, nowMs: number): Promise<unknown> {
+/** Paynet's ChangePassword: the new password's SHA-256 replaces PAYNET_PASSWORD (operatorKeys.ts). */
+function changePassword(db: Db, p: Params, nowMs: number): unknown {
 	checkService(p);
 	const next = p.password;
 	if (typeof next !== 'string' || next.length === 0) throw new PaynetError(411, 'password');
 	if (next.length < 8 || next.length > 128 || /[\s:]/.test(next) || !/^[\x21-\x7e]+$/.test(next))
 		throw new PaynetError(411, 'password');
-	await changeOperatorPassword(db, 'paynet', next, nowMs);
+	setOperatorKey(db, 'paynet', next, nowMs);
 	return { result: 'success' };
 }
 
@@ -279,7 +279,7 @@ export async function answerPaynet(
 			given !== undefined &&
 			colon > 0 &&
 			given.slice(0, colon) === login &&
-			(await operatorPasswordMatches(env.db(), 'paynet', given.slice(colon + 1), password));
+			operatorKeyMatches(env.db(), 'paynet', given.slice(colon + 1), password);
 		if (!authorized) {
 			status = 401;
 			throw new PaynetError(412);
@@ -303,7 +303,7 @@ export async function answerPaynet(
 		if (rpc.method === 'ChangePassword')
 			return {
 				status,
-				body: { jsonrpc: '2.0', id, result: await changePassword(db, params, nowMs) }
+				body: { jsonrpc: '2.0', id, result: changePassword(db, params, nowMs) }
 			};
 		const method = Object.hasOwn(METHODS, rpc.method) ? METHODS[rpc.method] : undefined;
 		if (!method) throw new PaynetError(-32601, 'method');

@@ -4,6 +4,7 @@ import { appendLedgerEntry } from '../ledger';
 import { PaymentError } from './errors';
 import { isPaymentAmount, PENDING_TIMEOUT_MS } from './limits';
 import type { PaymentOperatorId } from '../../../domain/payments/operators';
+import { prepared } from '../../db/prepared';
 
 /**
  * Operator transactions and their state machine:
@@ -17,6 +18,9 @@ import type { PaymentOperatorId } from '../../../domain/payments/operators';
  */
 
 export type { PaymentOperatorId } from '../../../domain/payments/operators';
+
+/** Each statement prepared once per database: preparing costs more than running (the bench). */
+const statement = (db: Db, sql: string) => prepared(db, sql, () => db.$client.prepare(sql));
 export type TransactionState = 1 | 2 | -1 | -2;
 
 export const CANCEL_REASON_TIMEOUT = 4;
@@ -48,9 +52,10 @@ export function findTransaction(
 	operator: PaymentOperatorId,
 	operatorTxId: string
 ): PaymentTransaction | undefined {
-	return db.$client
-		.prepare(`${SELECT} where t.operator = ? and t.operator_tx_id = ?`)
-		.get(operator, operatorTxId) as PaymentTransaction | undefined;
+	return statement(db, `${SELECT} where t.operator = ? and t.operator_tx_id = ?`).get(
+		operator,
+		operatorTxId
+	) as PaymentTransaction | undefined;
 }
 
 /** The operator's transactions whose operator time lies in [fromMs, toMs], oldest first. */
@@ -60,11 +65,10 @@ export function listTransactions(
 	fromMs: number,
 	toMs: number
 ): PaymentTransaction[] {
-	return db.$client
-		.prepare(
-			`${SELECT} where t.operator = ? and t.operator_time_ms between ? and ? order by t.operator_time_ms, t.id`
-		)
-		.all(operator, fromMs, toMs) as PaymentTransaction[];
+	return statement(
+		db,
+		`${SELECT} where t.operator = ? and t.operator_time_ms between ? and ? order by t.operator_time_ms, t.id`
+	).all(operator, fromMs, toMs) as PaymentTransaction[];
 }
 
 export interface Payable {
@@ -87,27 +91,25 @@ export function checkPayable(
 ): { accountId: number } {
 	if (!isPaymentAmount(payable.amountTiyin))
 		throw new PaymentError('amount_out_of_range', 'amount');
-	const account = db.$client
-		.prepare('select id from accounts where number = ?')
-		.get(payable.accountNumber) as { id: number } | undefined;
+	const account = statement(db, 'select id from accounts where number = ?').get(
+		payable.accountNumber
+	) as { id: number } | undefined;
 	if (!account) throw new PaymentError('account_not_found', 'account');
 	if (payable.orderId != null) {
-		const order = db.$client
-			.prepare(
-				'select account_id as accountId, amount_tiyin as amountTiyin, status from payment_orders where id = ? and operator = ?'
-			)
-			.get(payable.orderId, operator) as
+		const order = statement(
+			db,
+			'select account_id as accountId, amount_tiyin as amountTiyin, status from payment_orders where id = ? and operator = ?'
+		).get(payable.orderId, operator) as
 			{ accountId: number; amountTiyin: number; status: string } | undefined;
 		if (!order) throw new PaymentError('order_not_found', 'order');
 		if (order.accountId !== account.id) throw new PaymentError('order_other_account', 'order');
 		if (order.status !== 'open') throw new PaymentError('order_closed', 'order');
 		if (order.amountTiyin !== payable.amountTiyin)
 			throw new PaymentError('order_amount_differs', 'amount');
-		const pending = db.$client
-			.prepare(
-				'select 1 from payment_transactions where order_id = ? and state = 1 and operator_tx_id <> ?'
-			)
-			.get(payable.orderId, exceptTxId ?? '');
+		const pending = statement(
+			db,
+			'select 1 from payment_transactions where order_id = ? and state = 1 and operator_tx_id <> ?'
+		).get(payable.orderId, exceptTxId ?? '');
 		if (pending) throw new PaymentError('order_busy', 'order');
 	}
 	return { accountId: account.id };
@@ -118,11 +120,10 @@ function timedOut(tx: PaymentTransaction, nowMs: number): boolean {
 }
 
 function cancelPending(db: Db, tx: PaymentTransaction, reason: number, nowMs: number): void {
-	db.$client
-		.prepare(
-			'update payment_transactions set state = -1, reason = ?, cancelled_at_ms = ? where id = ? and state = 1'
-		)
-		.run(reason, nowMs, tx.id);
+	statement(
+		db,
+		'update payment_transactions set state = -1, reason = ?, cancelled_at_ms = ? where id = ? and state = 1'
+	).run(reason, nowMs, tx.id);
 }
 
 /**
@@ -162,20 +163,19 @@ export function createTransaction(
 			const { accountId } = checkPayable(db, input.operator, input, input.operatorTxId);
 			if (input.nowMs - input.operatorTimeMs >= PENDING_TIMEOUT_MS)
 				throw new PaymentError('timed_out', 'time');
-			db.$client
-				.prepare(
-					`insert into payment_transactions (operator, operator_tx_id, account_id, order_id, amount_tiyin, state, operator_time_ms, created_at_ms)
+			statement(
+				db,
+				`insert into payment_transactions (operator, operator_tx_id, account_id, order_id, amount_tiyin, state, operator_time_ms, created_at_ms)
 					 values (?, ?, ?, ?, ?, 1, ?, ?)`
-				)
-				.run(
-					input.operator,
-					input.operatorTxId,
-					accountId,
-					input.orderId ?? null,
-					input.amountTiyin,
-					input.operatorTimeMs,
-					input.nowMs
-				);
+			).run(
+				input.operator,
+				input.operatorTxId,
+				accountId,
+				input.orderId ?? null,
+				input.amountTiyin,
+				input.operatorTimeMs,
+				input.nowMs
+			);
 			return findTransaction(db, input.operator, input.operatorTxId)!;
 		})
 		.immediate();
@@ -206,11 +206,10 @@ export function performTransaction(
 				expired = true;
 				return undefined;
 			}
-			db.$client
-				.prepare(
-					'update payment_transactions set state = 2, performed_at_ms = ? where id = ? and state = 1'
-				)
-				.run(input.nowMs, tx.id);
+			statement(
+				db,
+				'update payment_transactions set state = 2, performed_at_ms = ? where id = ? and state = 1'
+			).run(input.nowMs, tx.id);
 			appendLedgerEntry(db, {
 				accountId: tx.accountId,
 				kind: 'payment',
@@ -221,9 +220,10 @@ export function performTransaction(
 				createdAtMs: input.nowMs
 			});
 			if (tx.orderId)
-				db.$client
-					.prepare("update payment_orders set status = 'paid', paid_at_ms = ? where id = ?")
-					.run(input.nowMs, tx.orderId);
+				statement(db, "update payment_orders set status = 'paid', paid_at_ms = ? where id = ?").run(
+					input.nowMs,
+					tx.orderId
+				);
 			return findTransaction(db, input.operator, input.operatorTxId)!;
 		})
 		.immediate();
@@ -248,11 +248,10 @@ export function cancelTransaction(
 			if (tx.state === 1) {
 				cancelPending(db, tx, input.reason, input.nowMs);
 			} else {
-				db.$client
-					.prepare(
-						'update payment_transactions set state = -2, reason = ?, cancelled_at_ms = ? where id = ? and state = 2'
-					)
-					.run(input.reason, input.nowMs, tx.id);
+				statement(
+					db,
+					'update payment_transactions set state = -2, reason = ?, cancelled_at_ms = ? where id = ? and state = 2'
+				).run(input.reason, input.nowMs, tx.id);
 				appendLedgerEntry(db, {
 					accountId: tx.accountId,
 					kind: 'refund',
@@ -263,9 +262,9 @@ export function cancelTransaction(
 					createdAtMs: input.nowMs
 				});
 				if (tx.orderId)
-					db.$client
-						.prepare("update payment_orders set status = 'refunded' where id = ?")
-						.run(tx.orderId);
+					statement(db, "update payment_orders set status = 'refunded' where id = ?").run(
+						tx.orderId
+					);
 			}
 			return findTransaction(db, input.operator, input.operatorTxId)!;
 		})

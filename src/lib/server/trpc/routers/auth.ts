@@ -1,4 +1,6 @@
-import { signInInput } from '../../../domain/auth';
+import { passwordResetInput, signInInput } from '../../../domain/auth';
+import { requestPasswordReset } from '../../services/passwordReset';
+import { kickSmsWorker } from '../../sms/worker';
 import { signIn } from '../../services/auth';
 import { invalidateSession } from '../../auth/session';
 import { publicProcedure, router } from '../trpc';
@@ -15,5 +17,21 @@ export const authRouter = router({
 		ctx.session.clear();
 		return { ok: true as const };
 	}),
+	/**
+	 * "Forgot password?": a new password by SMS to the phone registered to the login or phone.
+	 * The same answer whether or not it exists; too many asks answer when to try again.
+	 */
+	requestPasswordReset: publicProcedure
+		.input(passwordResetInput)
+		.mutation(async ({ ctx, input }) => {
+			await requestPasswordReset(
+				ctx.db,
+				input.identifier,
+				{ address: ctx.clientAddress ?? 'local' },
+				ctx.now()
+			);
+			kickSmsWorker();
+			return { ok: true as const };
+		}),
 	me: publicProcedure.query(({ ctx }) => ({ user: ctx.user }))
 });

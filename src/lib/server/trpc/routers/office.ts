@@ -7,6 +7,13 @@ import { publishTariffVersion, withdrawTariffVersion } from '../../services/tari
 import { decideSuspect, heldSuspects } from '../../services/suspectReadings';
 import { tryKwhTextToWh } from '../../../domain/readings/kwh';
 import { operatorProcedure, router } from '../trpc';
+import { AUDIT_EVENTS, listAudit } from '../../services/audit';
+import { listSms } from '../../sms/outbox';
+
+const page = {
+	limit: z.number().int().min(1).max(500).default(100),
+	beforeId: z.number().int().positive().optional()
+};
 
 const statusInput = z.object({
 	requestId: z.string().uuid({ error: 'error.invalid_input' }),
@@ -19,6 +26,26 @@ const suspectId = z.number({ error: 'error.invalid_input' }).int().positive();
 // The back office's first tools: see incoming requests and move them along; publish tariffs;
 // decide on readings held as implausible.
 export const officeRouter = router({
+	/** The append-only audit log, newest first (phones and PINFLs masked when written). */
+	audit: router({
+		list: operatorProcedure
+			.input(
+				z
+					.object({
+						...page,
+						event: z.enum(AUDIT_EVENTS).optional(),
+						userId: z.number().int().positive().optional()
+					})
+					.default({ limit: 100 })
+			)
+			.query(({ ctx, input }) => listAudit(ctx.db, input))
+	}),
+	/** Every SMS Tok sent or is sending, newest first: phone masked, passwords blanked. */
+	sms: router({
+		list: operatorProcedure
+			.input(z.object(page).default({ limit: 100 }))
+			.query(({ ctx, input }) => listSms(ctx.db, input))
+	}),
 	readings: router({
 		/** Readings held above the daily ceiling, oldest first: not billed until decided. */
 		suspects: operatorProcedure

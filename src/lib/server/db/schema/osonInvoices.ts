@@ -1,6 +1,5 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { paymentOrders } from './payments';
-import { PAYMENT_OPERATORS } from '../../../domain/payments/operators';
 
 // OSON's invoice for an order: Tok asks OSON for it once and keeps its pay_url, so a second
 // checkout of the same order opens the same invoice instead of a second one. Tok's order id is
@@ -16,12 +15,4 @@ export const osonInvoices = sqliteTable('oson_invoices', {
 	createdAtMs: integer('created_at_ms').notNull(),
 	// When Tok last asked OSON for the status (the poll for a late webhook), ms.
 	polledAtMs: integer('polled_at_ms')
-});
-
-// A password an operator changed through its own protocol (Paynet's ChangePassword): its
-// argon2id hash, which then stands instead of the one in the environment.
-export const operatorPasswords = sqliteTable('operator_passwords', {
-	operator: text('operator', { enum: PAYMENT_OPERATORS }).primaryKey(),
-	passwordHash: text('password_hash').notNull(),
-	changedAtMs: integer('changed_at_ms').notNull()
 });

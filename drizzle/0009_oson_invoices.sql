@@ -1,9 +1,3 @@
-CREATE TABLE `operator_passwords` (
-	`operator` text PRIMARY KEY NOT NULL,
-	`password_hash` text NOT NULL,
-	`changed_at_ms` integer NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE `oson_invoices` (
 	`order_id` text PRIMARY KEY NOT NULL,
 	`pay_url` text NOT NULL,

@@ -1,0 +1,100 @@
+/**
+ * Payme's Create+Perform pairs per second over HTTP, against the built server (`node build`, as
+ * production runs it) on a real SQLite file: each pair is a CreateTransaction then a
+ * PerformTransaction of a new transaction, Basic auth and JSON-RPC as Payme sends them, several
+ * pairs in flight at once (Payme calls concurrently). Every perform credits the ledger in its own
+ * BEGIN IMMEDIATE transaction; the ledger is verified afterwards.
+ *
+ * Judged against raw better-sqlite3 inserts measured in the same run (baseline.ts): the target is
+ * 1,000 pairs/s on a machine doing 1.35 M raw inserts/s (REFERENCE_RAW_INSERTS_PER_S), scaled by
+ * what this machine measures. Needs `npm run build` first.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from '../../src/lib/server/db';
+import { verifyLedger } from '../../src/lib/server/services/ledger';
+import { anAccount } from '../integration/helpers/builders';
+import { startBuiltServer } from '../integration/helpers/builtServer';
+import { tempDb } from '../integration/helpers/testDb';
+import { fmt, judge, rawInsertsPerSecond, REFERENCE_RAW_INSERTS_PER_S } from './baseline';
+
+const TARGET_RATIO = 1_000 / REFERENCE_RAW_INSERTS_PER_S;
+const PAIRS = Number(process.env.PAYME_BENCH_PAIRS ?? 4000);
+const IN_FLIGHT = 16;
+const KEY = 'payme-bench-key-0e4b';
+const AUTH = `Basic ${Buffer.from(`Paycom:${KEY}`).toString('base64')}`;
+
+export async function run(): Promise<boolean> {
+	if (!existsSync(join(process.cwd(), 'build', 'index.js'))) {
+		console.log('Payme pairs: no build; run `npm run build` first. FAIL');
+		return false;
+	}
+	const t = tempDb();
+	const accounts = Array.from({ length: 50 }, () => anAccount(t.db).number);
+	t.db.$client.close();
+	const server = await startBuiltServer(t.dir, { PAYME_KEY: KEY });
+	try {
+		const url = `${server.baseURL}/api/payments/payme`;
+		let rpcId = 0;
+		const call = async (method: string, params: unknown) => {
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', authorization: AUTH },
+				body: JSON.stringify({ jsonrpc: '2.0', id: ++rpcId, method, params })
+			});
+			const answer = (await response.json()) as { result?: { state: number }; error?: unknown };
+			if (!answer.result) throw new Error(`${method} refused: ${JSON.stringify(answer.error)}`);
+			return answer.result;
+		};
+		const pair = async (i: number) => {
+			const id = `bench${String(i).padStart(19, '0')}`;
+			await call('CreateTransaction', {
+				id,
+				time: Date.now(),
+				amount: 5_000_000,
+				account: { account: accounts[i % accounts.length] }
+			});
+			if ((await call('PerformTransaction', { id })).state !== 2) throw new Error('not performed');
+		};
+		const drive = async (from: number, count: number) => {
+			let next = from;
+			await Promise.all(
+				Array.from({ length: IN_FLIGHT }, async () => {
+					while (next < from + count) await pair(next++);
+				})
+			);
+		};
+		await drive(0, 300); // warm up the server's JIT and connections, not timed
+		const started = performance.now();
+		await drive(300, PAIRS);
+		const seconds = (performance.now() - started) / 1000;
+		const perSecond = PAIRS / seconds;
+		const raw = rawInsertsPerSecond();
+		const ok = judge(
+			`Payme Create+Perform over HTTP, ${fmt(PAIRS)} pairs in ${seconds.toFixed(2)} s (${IN_FLIGHT} in flight)`,
+			perSecond,
+			'pairs/s',
+			raw,
+			'raw inserts/s',
+			TARGET_RATIO
+		);
+		console.log(
+			`  = ${fmt((perSecond / raw) * REFERENCE_RAW_INSERTS_PER_S)} pairs/s scaled to the reference machine (target 1,000)`
+		);
+		const db = openDatabase(join(t.dir, 'tok.sqlite'), { migrate: false });
+		const mismatches = verifyLedger(db).mismatches.length;
+		const entries = db.$client
+			.prepare("select count(*) from ledger_entries where kind = 'payment'")
+			.pluck()
+			.get() as number;
+		db.$client.close();
+		const ledgerOk = mismatches === 0 && entries === PAIRS + 300;
+		console.log(
+			`  ledger: ${fmt(entries)} payment entries, ${mismatches} mismatches ${ledgerOk ? 'PASS' : 'FAIL'}`
+		);
+		return ok && ledgerOk;
+	} finally {
+		await server.stop();
+		t.cleanup();
+	}
+}
