@@ -130,6 +130,10 @@ test.describe('service requests', () => {
 		await fileRequest(page, 'meter_replacement', reason);
 		const request = card(page, reason);
 		await expect(request.getByTestId('request-status')).toHaveText('Status: Submitted');
+		// The push and the pull its poke brings have landed: the card shows the server's row.
+		await expect.poll(() => requestsWithReason(reason)).toEqual([{ status: 'submitted' }]);
+		await expect(page.getByTestId('pending-count')).toHaveCount(0);
+		await expect(page.getByText(/^Updated /)).toBeVisible();
 
 		await request.getByRole('button', { name: 'Cancel request' }).click();
 		const question = request.getByRole('group', { name: /^Cancel your request/ });

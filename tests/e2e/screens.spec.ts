@@ -152,7 +152,7 @@ test.describe('first page weight', () => {
 	// The signed-in home on a cold cache without the service worker: Svelte, SvelteKit, Dexie
 	// (IndexedDB), decimal.js (this month's bill, rated on the phone) and the sync engine's
 	// tRPC client. A ceiling so that it does not grow; see the README for the breakdown.
-	const HOME_CEILING_BYTES = 130 * 1024;
+	const HOME_CEILING_BYTES = 140 * 1024;
 
 	/** Gzipped size of each distinct script the page loads, from now on; `total()` awaits them. */
 	function collectScripts(page: Page) {

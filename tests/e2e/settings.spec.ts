@@ -65,7 +65,7 @@ test.describe('settings', () => {
 
 	test('signing out from settings returns to the sign-in page', async ({ page }) => {
 		await openSettings(page);
-		await page.getByRole('main').getByRole('button', { name: 'Sign out' }).click();
+		await page.getByRole('main').getByRole('button', { name: 'Sign out', exact: true }).click();
 		await expect(page).toHaveURL(/\/login$/);
 	});
 });
