@@ -1,6 +1,7 @@
 import type { Db } from '../../db';
 import { parseAddressList } from '../../http/addressList';
 import { operatorKeyMatches, setOperatorKey } from './operatorKeys';
+import { isJsonContentType, readBoundedBody } from './body';
 import { PaymentError, type PaymentRefusal } from './errors';
 import { isPaymentAmount } from './limits';
 import {
@@ -314,27 +315,6 @@ function allowedAddress(list: string, address: string): boolean {
 }
 
 /**
- * The body as text, or -32600 past `MAX_PAYME_BODY_BYTES`. An oversized body is read to its end
- * (and dropped) before the answer: answering while the client still sends makes Node reset the
- * connection, and the caller would get no JSON-RPC answer at all. The server's own
- * BODY_SIZE_LIMIT bounds how much is read.
- */
-async function readBody(request: Request): Promise<string> {
-	if (!request.body) return '';
-	const reader = request.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let bytes = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		bytes += value.byteLength;
-		if (bytes <= MAX_PAYME_BODY_BYTES) chunks.push(value);
-	}
-	if (bytes > MAX_PAYME_BODY_BYTES) throw new PaymeError(-32600, T.invalid, 'body');
-	return Buffer.concat(chunks).toString('utf8');
-}
-
-/**
  * Answers one request from Payme. `key` is the merchant key (PAYME_KEY), undefined when Payme is
  * not configured. Never throws for anything the request carries.
  */
@@ -355,17 +335,11 @@ export async function answerPayme(
 	let id: PaymeAnswer['id'] = null;
 	try {
 		if (!env.key) throw new PaymeError(-32400, T.notConfigured);
-		const type = request.headers.get('content-type') ?? '';
-		if (!/^application\/json\s*(;|$)/i.test(type))
-			throw new PaymeError(-32600, T.invalid, 'content-type');
-		let text: string;
-		try {
-			text = await readBody(request);
-		} catch (e) {
-			if (e instanceof PaymeError) throw e;
-			// adapter-node's BODY_SIZE_LIMIT, or a dropped connection
-			throw new PaymeError(-32600, T.invalid, 'body');
-		}
+		if (!isJsonContentType(request)) throw new PaymeError(-32600, T.invalid, 'content-type');
+		// Past the limit, or a dropped connection (adapter-node's BODY_SIZE_LIMIT): read to its end
+		// first, so that Payme still gets a JSON-RPC answer.
+		const text = await readBoundedBody(request, MAX_PAYME_BODY_BYTES);
+		if (text === undefined) throw new PaymeError(-32600, T.invalid, 'body');
 		let body: unknown;
 		try {
 			body = JSON.parse(text);
