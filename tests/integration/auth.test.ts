@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { anonymousCaller, recordingJar, seededDb, FIXED_NOW } from './helpers/testDb';
+import { DEMO_USERS } from '../../src/lib/server/seed/users';
 import { validateSessionToken } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db';
 import { createCaller } from '../../src/lib/server/trpc/root';
@@ -42,7 +43,7 @@ describe('signing in', () => {
 		const rows = db.$client.prepare('select password_hash from users').all() as {
 			password_hash: string;
 		}[];
-		expect(rows.length).toBe(4);
+		expect(rows.length).toBe(DEMO_USERS.length);
 		for (const r of rows) {
 			expect(r.password_hash).toMatch(/^\$argon2id\$/);
 			expect(r.password_hash).not.toContain('12345');

@@ -37,7 +37,18 @@ import type { SessionUser } from '../../src/lib/server/auth/session';
 // "the last account stays"); deny = UNAUTHORIZED or FORBIDDEN, or for sync the foreign account's
 // command refused and its rows not sent.
 
-const ACTORS = ['anonymous', 'resident', 'otherResident', 'inspector', 'operator'] as const;
+// Staff: `inspector` and `operator` work in Tashkent city (where resident's account is),
+// `otherInspector` and `otherOperator` in Samarqand region; `admin` sees everything.
+const ACTORS = [
+	'anonymous',
+	'resident',
+	'otherResident',
+	'inspector',
+	'otherInspector',
+	'operator',
+	'otherOperator',
+	'admin'
+] as const;
 type Actor = (typeof ACTORS)[number];
 type Cell = 'allow' | 'deny';
 type Caller = ReturnType<typeof anonymousCaller>;
@@ -50,12 +61,18 @@ interface Row {
 	judge?: (result: unknown) => Cell;
 }
 
+const noStaff = {
+	inspector: 'deny',
+	otherInspector: 'deny',
+	operator: 'deny',
+	otherOperator: 'deny',
+	admin: 'deny'
+} as const;
 const onlyResidents = {
 	anonymous: 'deny',
 	resident: 'allow',
 	otherResident: 'allow',
-	inspector: 'deny',
-	operator: 'deny'
+	...noStaff
 } as const;
 const onlyOwner = { ...onlyResidents, otherResident: 'deny' } as const;
 const everyone = {
@@ -63,15 +80,20 @@ const everyone = {
 	resident: 'allow',
 	otherResident: 'allow',
 	inspector: 'allow',
-	operator: 'allow'
+	otherInspector: 'allow',
+	operator: 'allow',
+	otherOperator: 'allow',
+	admin: 'allow'
 } as const;
 const signedIn = { ...everyone, anonymous: 'deny' } as const;
+/** The back office: operators of any district and admins. */
 const onlyOperator = {
-	anonymous: 'deny',
+	...onlyResidents,
 	resident: 'deny',
 	otherResident: 'deny',
-	inspector: 'deny',
-	operator: 'allow'
+	operator: 'allow',
+	otherOperator: 'allow',
+	admin: 'allow'
 } as const;
 
 let db: Db;
@@ -249,6 +271,9 @@ beforeAll(async () => {
 	callers.otherResident = await callerAs(db, 'demo', 'demo12345');
 	callers.inspector = await callerAs(db, 'inspector', 'inspect12345');
 	callers.operator = await callerAs(db, 'operator', 'operate12345');
+	callers.otherInspector = await callerAs(db, 'inspector2', 'inspect12345');
+	callers.otherOperator = await callerAs(db, 'operator2', 'operate12345');
+	callers.admin = await callerAs(db, 'admin', 'admin12345');
 });
 afterAll(() => cleanup());
 

@@ -1,3 +1,3 @@
 import { signedInPage } from '$lib/client/signedInPage';
 
-export const load = () => signedInPage(() => import('$lib/pages/Accounts.svelte'));
+export const load = () => signedInPage('/accounts', () => import('$lib/pages/Accounts.svelte'));

@@ -1,3 +1,4 @@
 import { signedInPage } from '$lib/client/signedInPage';
 
-export const load = () => signedInPage(() => import('$lib/pages/Consumption.svelte'));
+export const load = () =>
+	signedInPage('/consumption', () => import('$lib/pages/Consumption.svelte'));

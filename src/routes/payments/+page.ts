@@ -1,3 +1,3 @@
 import { signedInPage } from '$lib/client/signedInPage';
 
-export const load = () => signedInPage(() => import('$lib/pages/Payments.svelte'));
+export const load = () => signedInPage('/payments', () => import('$lib/pages/Payments.svelte'));

@@ -1,3 +1,3 @@
 import { signedInPage } from '$lib/client/signedInPage';
 
-export const load = () => signedInPage(() => import('$lib/pages/Readings.svelte'));
+export const load = () => signedInPage('/readings', () => import('$lib/pages/Readings.svelte'));

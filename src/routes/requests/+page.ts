@@ -1,3 +1,3 @@
 import { signedInPage } from '$lib/client/signedInPage';
 
-export const load = () => signedInPage(() => import('$lib/pages/Requests.svelte'));
+export const load = () => signedInPage('/requests', () => import('$lib/pages/Requests.svelte'));

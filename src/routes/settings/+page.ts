@@ -1,3 +1,3 @@
 import { signedInPage } from '$lib/client/signedInPage';
 
-export const load = () => signedInPage(() => import('$lib/pages/Settings.svelte'), { staff: true });
+export const load = () => signedInPage('/settings', () => import('$lib/pages/Settings.svelte'));

@@ -192,7 +192,11 @@ export class FakeSyncServer implements SyncServer {
 		'payment.intent': (p) => {
 			if (!this.accountIds.includes(p.accountId)) return { reason: 'error.account_forbidden' };
 			return { result: { orderId: p.intentId, status: 'open' } };
-		}
+		},
+		// Nor are work orders: a result is taken once per id, as the real server does.
+		'inspection.record': (p) => ({
+			result: { resultId: p.resultId, workOrderId: p.workOrderId, outcome: 'applied' }
+		})
 	};
 
 	private apply(command: CommandEnvelope, nowMs: number): Outcome {

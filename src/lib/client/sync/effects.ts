@@ -124,5 +124,7 @@ export const EFFECTS: { [K in CommandKind]: ClientEffect<K> } = {
 				}
 			];
 		}
-	}
+	},
+	// Shown by the inspector's app from the outbox itself until the server's row arrives.
+	'inspection.record': {}
 };

@@ -3,6 +3,7 @@ import type { RequestKind } from './commands';
 import type { ChargeLine } from '../billing';
 import type { RequestStatus } from '../requests/status';
 import type { AppPaymentOperatorId } from '../payments/operators';
+import type { ReviewReason, WorkKind, WorkOrderStatus } from '../inspection/workOrders';
 
 // The rows a device holds, table by table, as the server sends them in a pull. Each is scoped
 // to one account (accountId) so a device can drop an account's rows when it is unlinked.
@@ -101,6 +102,41 @@ export interface PaymentOrderRow {
 }
 
 /**
+ * A work order as the assigned inspector's phone holds it, with what the visit needs offline
+ * (the account's holder, address and meter, the last readings): an inspector's phone holds no
+ * other data of the account. It stays on the phone of an inspector it was taken from, as
+ * 'reassigned', so that they see why their result went to review.
+ */
+export interface WorkOrderRow {
+	id: string;
+	accountId: number;
+	requestId: string | null;
+	kind: WorkKind;
+	status: WorkOrderStatus | 'reassigned';
+	scheduledDate: string | null;
+	/** The office's instruction. */
+	note: string;
+	account: {
+		number: string;
+		holderName: string;
+		address: string;
+		phone: string;
+		districtSoato: string;
+	};
+	meter: { id: number; serial: string; sealNumber: string | null; type: 'smart' | 'manual' };
+	/** Newest first, at most three. */
+	lastReadings: Array<{ date: string; valueWh: number; source: string }>;
+	/** The result the server holds from this inspector for this order, if any. */
+	result: {
+		id: string;
+		outcome: 'applied' | 'needs_review';
+		reviewReason: ReviewReason | null;
+	} | null;
+	createdAtMs: number;
+	updatedAtMs: number;
+}
+
+/**
  * How a synced table is declared: its row type (carried as a type, no value), the field that
  * says which account a row belongs to (null: shared by every device, like tariffs), and its
  * Dexie indexes with the Dexie version that brought them.
@@ -164,6 +200,12 @@ export const SYNCED = {
 		accountKey: 'accountId',
 		indexes: 'id, accountId',
 		sinceDexieVersion: 3
+	}),
+	// Pulled by inspectors only, scoped to the orders assigned to them (not to accounts).
+	workOrders: syncedTable<WorkOrderRow>({
+		accountKey: 'accountId',
+		indexes: 'id, accountId, status',
+		sinceDexieVersion: 4
 	})
 };
 

@@ -119,6 +119,18 @@ export const en = {
 	'error.request_not_found': 'This request was not found.',
 	'error.request_exists': 'This request has already been sent.',
 	'error.payment_amount': "The amount must be from 1,000 to 100,000,000 so'm, in whole tiyin.",
+	'error.seal_format':
+		'A seal number is 4 to 24 letters, digits or dashes, as printed on the seal.',
+	'error.seal_required': 'Type the number of the new seal.',
+	'error.seal_same': 'The new seal number is the same as the removed one.',
+	'error.meter_serial_format':
+		'A meter serial is 4 to 32 letters, digits or dashes, as on the nameplate.',
+	'error.checklist_required': 'Go through the checklist: mark each item.',
+	'error.verdict_required': 'Choose a verdict for the check.',
+	'error.photo_type': 'Only photos (JPEG, PNG or WebP) can be attached.',
+	'error.too_many_photos': 'At most 6 photos per visit.',
+	'error.work_order_forbidden': 'This work order is not assigned to you.',
+	'error.work_order_kind': 'The result does not match the kind of this work order.',
 	'error.payment_operator': 'Choose one of the payment operators offered.',
 	'error.payment_operator_unavailable':
 		'This payment operator is not available now. Choose another one.',

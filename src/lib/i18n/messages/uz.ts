@@ -123,6 +123,18 @@ export const uz: Messages = {
 	'error.request_not_found': 'Bu ariza topilmadi.',
 	'error.request_exists': 'Bu ariza allaqachon yuborilgan.',
 	'error.payment_amount': 'Summa 1 000 dan 100 000 000 soʻmgacha, butun tiyinda boʻlishi kerak.',
+	'error.seal_format':
+		'Plomba raqami plombada yozilganidek 4 dan 24 tagacha harf, raqam yoki chiziqcha.',
+	'error.seal_required': 'Yangi plomba raqamini kiriting.',
+	'error.seal_same': 'Yangi plomba raqami olingan plomba raqami bilan bir xil.',
+	'error.meter_serial_format':
+		'Hisoblagich zavod raqami — yorliqdagidek 4 dan 32 tagacha harf, raqam yoki chiziqcha.',
+	'error.checklist_required': 'Roʻyxatdagi har bir bandni belgilang.',
+	'error.verdict_required': 'Tekshiruv xulosasini tanlang.',
+	'error.photo_type': 'Faqat rasm (JPEG, PNG yoki WebP) biriktirish mumkin.',
+	'error.too_many_photos': 'Bir tashrifga koʻpi bilan 6 ta rasm.',
+	'error.work_order_forbidden': 'Bu topshiriq sizga biriktirilmagan.',
+	'error.work_order_kind': 'Natija topshiriq turiga mos emas.',
 	'error.payment_operator': 'Taklif qilingan toʻlov tizimlaridan birini tanlang.',
 	'error.payment_operator_unavailable': 'Bu toʻlov tizimi hozir mavjud emas. Boshqasini tanlang.',
 	'error.payment_intent_taken': 'Toʻldirishni saqlab boʻlmadi. Qaytadan yarating.',

@@ -125,6 +125,18 @@ export const uzCyrl: Messages = {
 	'error.request_not_found': 'Бу ариза топилмади.',
 	'error.request_exists': 'Бу ариза аллақачон юборилган.',
 	'error.payment_amount': 'Сумма 1 000 дан 100 000 000 сўмгача, бутун тийинда бўлиши керак.',
+	'error.seal_format':
+		'Пломба рақами пломбада ёзилганидек 4 дан 24 тагача ҳарф, рақам ёки чизиқча.',
+	'error.seal_required': 'Янги пломба рақамини киритинг.',
+	'error.seal_same': 'Янги пломба рақами олинган пломба рақами билан бир хил.',
+	'error.meter_serial_format':
+		'Ҳисоблагич завод рақами — ёрлиқдагидек 4 дан 32 тагача ҳарф, рақам ёки чизиқча.',
+	'error.checklist_required': 'Рўйхатдаги ҳар бир бандни белгиланг.',
+	'error.verdict_required': 'Текширув хулосасини танланг.',
+	'error.photo_type': 'Фақат расм бириктириш мумкин.',
+	'error.too_many_photos': 'Бир ташрифга кўпи билан 6 та расм.',
+	'error.work_order_forbidden': 'Бу топшириқ сизга бириктирилмаган.',
+	'error.work_order_kind': 'Натижа топшириқ турига мос эмас.',
 	'error.payment_operator': 'Таклиф қилинган тўлов тизимларидан бирини танланг.',
 	'error.payment_operator_unavailable': 'Бу тўлов тизими ҳозир мавжуд эмас. Бошқасини танланг.',
 	'error.payment_intent_taken': 'Тўлдиришни сақлаб бўлмади. Қайтадан яратинг.',

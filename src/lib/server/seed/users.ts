@@ -1,7 +1,11 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../db';
-import { accounts, userAccounts } from '../db/schema';
+import { accounts, staffDistricts, userAccounts } from '../db/schema';
 import { createUser } from '../services/auth';
+import { districtsOfRegion } from '../../domain/geo';
+
+// Staff work in a region's districts: Tashkent city (1726), where the demo accounts are, and
+// Samarqand region (1718) for the second operator and inspector, who must not see Tashkent's.
 
 /** Demo sign-ins. Seeded only by `npm start` (demo mode) and tests, never by `node build`. */
 export const DEMO_USERS = [
@@ -27,13 +31,41 @@ export const DEMO_USERS = [
 		role: 'inspector',
 		displayName: 'Inspector',
 		phone: null,
-		accounts: []
+		accounts: [],
+		region: '1726'
 	},
 	{
 		login: 'operator',
 		password: 'operate12345',
 		role: 'operator',
 		displayName: 'Operator',
+		phone: null,
+		accounts: [],
+		region: '1726'
+	},
+	{
+		login: 'inspector2',
+		password: 'inspect12345',
+		role: 'inspector',
+		displayName: 'Inspector 2',
+		phone: null,
+		accounts: [],
+		region: '1718'
+	},
+	{
+		login: 'operator2',
+		password: 'operate12345',
+		role: 'operator',
+		displayName: 'Operator 2',
+		phone: null,
+		accounts: [],
+		region: '1718'
+	},
+	{
+		login: 'admin',
+		password: 'admin12345',
+		role: 'admin',
+		displayName: 'Admin',
 		phone: null,
 		accounts: []
 	}
@@ -52,6 +84,9 @@ export async function seedDemoUsers(db: Db, nowMs: number): Promise<void> {
 			},
 			nowMs
 		);
+		if ('region' in u)
+			for (const district of districtsOfRegion(u.region))
+				db.insert(staffDistricts).values({ userId, districtSoato: district.soato }).run();
 		if (u.accounts.length === 0) continue;
 		const ids = db
 			.select({ id: accounts.id })

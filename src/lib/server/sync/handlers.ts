@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import type { SessionUser } from '../auth/session';
 import { cancelRequest, createRequest } from '../services/requests';
 import { acceptPaymentIntent } from '../services/payments/intents';
+import { recordInspection } from '../services/inspection/record';
 import type { CommandKind, CommandPayload } from '../../domain/sync/commands';
 
 export interface HandlerContext {
@@ -44,6 +45,18 @@ export const HANDLERS: { [K in CommandKind]: Handler<K> } = {
 		return {
 			result: { orderId: order.id, status: order.status },
 			accountIds: [order.accountId]
+		};
+	},
+	'inspection.record': (db, ctx, payload) => {
+		const recorded = recordInspection(db, ctx.user, payload, ctx.nowMs);
+		return {
+			result: {
+				resultId: recorded.resultId,
+				workOrderId: recorded.workOrderId,
+				outcome: recorded.outcome,
+				reviewReason: recorded.reviewReason
+			},
+			accountIds: [recorded.accountId]
 		};
 	}
 };

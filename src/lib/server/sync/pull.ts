@@ -12,6 +12,8 @@ type Cursor = Record<number, number>;
 
 /** The cursor's key for the tables every device holds (tariffs); account ids start at 1. */
 const SHARED_CURSOR_KEY = 0;
+/** The cursor's key for an inspector's assigned work (work orders). */
+const ASSIGNED_CURSOR_KEY = -1;
 
 // The cursor is opaque to the device: per visible account, the version it holds up to. An
 // account that becomes visible starts at -1 (everything); one that stops being visible is dropped.
@@ -26,7 +28,7 @@ export function decodeCursor(value: string | null): Cursor {
 		const out: Cursor = {};
 		if (parsed.a && typeof parsed.a === 'object')
 			for (const [k, v] of Object.entries(parsed.a))
-				if (/^\d+$/.test(k) && Number.isInteger(v)) out[Number(k)] = v as number;
+				if (/^-?\d+$/.test(k) && Number.isInteger(v)) out[Number(k)] = v as number;
 		return out;
 	} catch {
 		// A damaged cursor costs a full resync, never an error the person has to deal with.
@@ -34,7 +36,10 @@ export function decodeCursor(value: string | null): Cursor {
 	}
 }
 
-/** Who may see which accounts. Staff scopes (work orders, districts) join here later. */
+/**
+ * Whose account data a phone holds: a resident's linked accounts. Staff phones hold no account
+ * tables: an inspector's work orders carry what a visit needs (the assigned scope below).
+ */
 export function visibleAccountIds(db: Db, user: SessionUser): number[] {
 	return user.role === 'resident' ? linkedAccountIds(db, user.id).sort((a, b) => a - b) : [];
 }
@@ -87,7 +92,7 @@ export function pullChanges(
 		const visible = visibleAccountIds(db, user);
 		const droppedAccountIds = Object.keys(cursor)
 			.map(Number)
-			.filter((id) => id !== SHARED_CURSOR_KEY && !visible.includes(id));
+			.filter((id) => id > SHARED_CURSOR_KEY && !visible.includes(id));
 		const upTo = currentVersion(db);
 		const next: Cursor = {};
 		const changes: PullChange[] = [];
@@ -125,6 +130,17 @@ export function pullChanges(
 				});
 		for (const { change } of shared.sort((a, b) => a.version - b.version)) changes.push(change);
 		next[SHARED_CURSOR_KEY] = Math.max(sharedSince, upTo);
+
+		if (user.role === 'inspector') {
+			const assignedSince = cursor[ASSIGNED_CURSOR_KEY] ?? -1;
+			for (const table of SYNCED_TABLES) {
+				const source: PullSources[SyncedTable] = PULL_SOURCES[table];
+				if (source.scope === 'assigned')
+					for (const { row } of source.rowsSince(db, user.id, assignedSince))
+						changes.push({ table, op: 'put', row: { ...row } });
+			}
+			next[ASSIGNED_CURSOR_KEY] = Math.max(assignedSince, upTo);
+		}
 
 		for (const accountId of visible) {
 			const since = cursor[accountId] ?? -1;

@@ -9,8 +9,10 @@ import {
 	paymentOrders,
 	readings,
 	serviceRequests,
-	tariffVersions
+	tariffVersions,
+	workOrders
 } from '../db/schema';
+import { workOrderRowsSince } from '../services/inspection/workOrderRows';
 import { decodeChargeLines } from '../../domain/billing';
 import { requestRowsSince } from '../services/requests';
 import { orderRowsSince } from '../services/payments/orders';
@@ -51,11 +53,22 @@ export interface SummaryPullSource extends SourceBase {
 	versionsSince(db: Db, accountId: number, since: number): number[];
 }
 
+/**
+ * A table of staff work (work orders): the rows assigned to the signed-in inspector, under the
+ * assigned cursor key, never paged (an inspector holds tens). Residents never get them.
+ */
+export interface AssignedPullSource<Row> extends SourceBase {
+	readonly scope: 'assigned';
+	rowsSince(db: Db, userId: number, since: number): VersionedRow<Row>[];
+}
+
 export type PullSource<T extends SyncedTable> = T extends 'accounts'
 	? SummaryPullSource
-	: SyncedRows[T] extends { accountId: number }
-		? AccountPullSource<SyncedRows[T]>
-		: SharedPullSource<SyncedRows[T]>;
+	: T extends 'workOrders'
+		? AssignedPullSource<SyncedRows[T]>
+		: SyncedRows[T] extends { accountId: number }
+			? AccountPullSource<SyncedRows[T]>
+			: SharedPullSource<SyncedRows[T]>;
 
 export type PullSources = { [T in SyncedTable]: PullSource<T> };
 
@@ -204,6 +217,11 @@ export const PULL_SOURCES: PullSources = {
 		versioned: [paymentOrders],
 		rowsSince: orderRowsSince,
 		idFromKey: textId
+	},
+	workOrders: {
+		scope: 'assigned',
+		versioned: [workOrders],
+		rowsSince: workOrderRowsSince
 	}
 };
 

@@ -50,7 +50,10 @@ export function roleProcedure(...roles: Role[]) {
 }
 
 export const residentProcedure = roleProcedure('resident');
-export const operatorProcedure = roleProcedure('operator');
+/** The back office: operators (scoped to their districts by the services) and admins. */
+export const operatorProcedure = roleProcedure('operator', 'admin');
+/** The field: inspectors, who reach only the work assigned to them. */
+export const inspectorProcedure = roleProcedure('inspector');
 
 /** Refuses clients whose sync protocol the server no longer speaks; they keep their outbox. */
 export const syncProcedure = authedProcedure.use(async ({ getRawInput, next }) => {

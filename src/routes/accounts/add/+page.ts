@@ -1,3 +1,4 @@
 import { signedInPage } from '$lib/client/signedInPage';
 
-export const load = () => signedInPage(() => import('$lib/pages/AddAccount.svelte'));
+export const load = () =>
+	signedInPage('/accounts/add', () => import('$lib/pages/AddAccount.svelte'));

@@ -1,3 +1,4 @@
 import { signedInPage } from '$lib/client/signedInPage';
 
-export const load = () => signedInPage(() => import('$lib/pages/OneIdLink.svelte'));
+export const load = () =>
+	signedInPage('/accounts/oneid', () => import('$lib/pages/OneIdLink.svelte'));

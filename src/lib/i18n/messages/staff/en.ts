@@ -4,6 +4,7 @@ export const en = {
 	'staff.who': 'You are signed in as {name} (login {login}), {role}.',
 	'staff.role.inspector': 'inspector',
 	'staff.role.operator': 'back-office operator',
+	'staff.role.admin': 'administrator',
 	'staff.noAccounts':
 		'Staff sign-ins have no personal accounts, so the resident pages (balance, consumption, payments, requests) are not shown here.',
 	'staff.inspector.title': 'What an inspector can do here',

@@ -6,6 +6,7 @@ export const ru: FeatureMessages<typeof en> = {
 	'staff.who': 'Вы вошли как {name} (логин {login}): {role}.',
 	'staff.role.inspector': 'контролёр',
 	'staff.role.operator': 'оператор офиса',
+	'staff.role.admin': 'администратор',
 	'staff.noAccounts':
 		'У логина сотрудника нет лицевых счетов, поэтому страницы абонента (баланс, потребление, платежи, заявки) здесь не показываются.',
 	'staff.inspector.title': 'Что контролёр может сделать здесь',

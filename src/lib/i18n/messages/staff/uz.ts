@@ -6,6 +6,7 @@ export const uz: FeatureMessages<typeof en> = {
 	'staff.who': 'Siz {name} (login {login}) sifatida kirdingiz: {role}.',
 	'staff.role.inspector': 'nazoratchi',
 	'staff.role.operator': 'ofis operatori',
+	'staff.role.admin': 'administrator',
 	'staff.noAccounts':
 		'Xodim loginida shaxsiy hisob yoʻq, shuning uchun iste’molchi sahifalari (balans, iste’mol, toʻlovlar, arizalar) bu yerda koʻrsatilmaydi.',
 	'staff.inspector.title': 'Nazoratchi bu yerda nima qila oladi',

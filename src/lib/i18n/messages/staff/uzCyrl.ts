@@ -6,6 +6,7 @@ export const uzCyrl: FeatureMessages<typeof en> = {
 	'staff.who': 'Сиз {name} (логин {login}) сифатида кирдингиз: {role}.',
 	'staff.role.inspector': 'назоратчи',
 	'staff.role.operator': 'офис оператори',
+	'staff.role.admin': 'администратор',
 	'staff.noAccounts':
 		'Ходим логинида шахсий ҳисоб йўқ, шунинг учун истеъмолчи саҳифалари (баланс, истеъмол, тўловлар, аризалар) бу ерда кўрсатилмайди.',
 	'staff.inspector.title': 'Назоратчи бу ерда нима қила олади',

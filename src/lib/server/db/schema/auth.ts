@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ROLES } from '../../../domain/auth';
 
 export const users = sqliteTable(
 	'users',
@@ -7,7 +8,7 @@ export const users = sqliteTable(
 		id: integer('id').primaryKey({ autoIncrement: true }),
 		login: text('login').notNull(),
 		passwordHash: text('password_hash').notNull(),
-		role: text('role', { enum: ['resident', 'inspector', 'operator'] }).notNull(),
+		role: text('role', { enum: ROLES }).notNull(),
 		displayName: text('display_name').notNull().default(''),
 		phone: text('phone'),
 		// The PINFL OneID vouched for, for a person who signed in through OneID (null otherwise).

@@ -16,3 +16,4 @@ export * from './payments';
 export * from './audit';
 export * from './sms';
 export * from './operatorState';
+export * from './inspection';
