@@ -9,6 +9,7 @@ import { en as signin } from '../messages/signin/en';
 import { en as sandbox } from '../messages/sandbox/en';
 import { en as staff } from '../messages/staff/en';
 import { en as topup } from '../messages/topup/en';
+import { en as photos } from '../messages/photos/en';
 import { en as sandboxClickUpay } from '../messages/sandboxClickUpay/en';
 
 /** Every message in en: one chunk, loaded only when en is the language in use. */
@@ -24,5 +25,6 @@ export const catalogue = {
 	...sandbox,
 	...staff,
 	...sandboxClickUpay,
-	...topup
+	...topup,
+	...photos
 };

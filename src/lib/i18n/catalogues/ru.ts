@@ -9,6 +9,7 @@ import { ru as signin } from '../messages/signin/ru';
 import { ru as sandbox } from '../messages/sandbox/ru';
 import { ru as staff } from '../messages/staff/ru';
 import { ru as topup } from '../messages/topup/ru';
+import { ru as photos } from '../messages/photos/ru';
 import { ru as sandboxClickUpay } from '../messages/sandboxClickUpay/ru';
 
 /** Every message in ru: one chunk, loaded only when ru is the language in use. */
@@ -24,5 +25,6 @@ export const catalogue = {
 	...sandbox,
 	...staff,
 	...sandboxClickUpay,
-	...topup
+	...topup,
+	...photos
 };

@@ -9,6 +9,7 @@ import { uz as signin } from '../messages/signin/uz';
 import { uz as sandbox } from '../messages/sandbox/uz';
 import { uz as staff } from '../messages/staff/uz';
 import { uz as topup } from '../messages/topup/uz';
+import { uz as photos } from '../messages/photos/uz';
 import { uz as sandboxClickUpay } from '../messages/sandboxClickUpay/uz';
 
 /** Every message in uz: one chunk, loaded only when uz is the language in use. */
@@ -24,5 +25,6 @@ export const catalogue = {
 	...sandbox,
 	...staff,
 	...sandboxClickUpay,
-	...topup
+	...topup,
+	...photos
 };

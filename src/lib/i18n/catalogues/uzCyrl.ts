@@ -9,6 +9,7 @@ import { uzCyrl as signin } from '../messages/signin/uzCyrl';
 import { uzCyrl as sandbox } from '../messages/sandbox/uzCyrl';
 import { uzCyrl as staff } from '../messages/staff/uzCyrl';
 import { uzCyrl as topup } from '../messages/topup/uzCyrl';
+import { uzCyrl as photos } from '../messages/photos/uzCyrl';
 import { uzCyrl as sandboxClickUpay } from '../messages/sandboxClickUpay/uzCyrl';
 
 /** Every message in uz-Cyrl: one chunk, loaded only when uz-Cyrl is the language in use. */
@@ -24,5 +25,6 @@ export const catalogue = {
 	...sandbox,
 	...staff,
 	...sandboxClickUpay,
-	...topup
+	...topup,
+	...photos
 };
