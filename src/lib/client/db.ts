@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { SYNCED, SYNCED_TABLES, type SyncedRows, type SyncedTable } from '$lib/domain/sync/tables';
 import type { OutboxRow } from './sync/outbox/outboxRow';
+import type { PhotoRow } from './inspector/photos/photoRow';
 
 /** What the device remembers beside the synced rows, one row per key. */
 export interface MetaValues {
@@ -28,7 +29,9 @@ export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaK
  */
 const LOCAL_TABLES = {
 	meta: { indexes: 'key', sinceDexieVersion: 1 },
-	outbox: { indexes: 'id, seq, state', sinceDexieVersion: 2 }
+	outbox: { indexes: 'id, seq, state', sinceDexieVersion: 2 },
+	// An inspector's photos until the server has them (inspector/photos/), keyed by SHA-256.
+	photos: { indexes: 'sha256, state', sinceDexieVersion: 5 }
 } as const;
 
 /** Dexie's schema of each version, 1 up to the newest, from the tables' `sinceDexieVersion`. */
@@ -54,6 +57,7 @@ type SyncedEntityTables = { [T in SyncedTable]: EntityTable<SyncedRows[T], 'id'>
 class TokDatabase extends Dexie {
 	meta!: EntityTable<MetaRow, 'key'>;
 	outbox!: EntityTable<OutboxRow, 'id'>;
+	photos!: EntityTable<PhotoRow, 'sha256'>;
 
 	/** `options` lets tests run on fake-indexeddb. */
 	constructor(name: string, options?: DexieOptions) {

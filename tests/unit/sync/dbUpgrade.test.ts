@@ -36,11 +36,12 @@ describe('upgrading the database on the device', () => {
 			expect((await db.accounts.orderBy('number').toArray()).map((a) => a.id)).toEqual([1, 2]);
 			expect((await db.meta.get('lastSyncedAtMs'))?.value).toBe(1_760_000_000_000);
 			expect(await db.outbox.count()).toBe(0);
-			expect(db.verno).toBe(4);
+			expect(db.verno).toBe(5);
 			// Version 3 brought the payment orders (top-ups from the app), version 4 the inspectors'
-			// work orders: there, and empty.
+			// work orders, version 5 their photos waiting to upload: there, and empty.
 			expect(await db.paymentOrders.count()).toBe(0);
 			expect(await db.workOrders.count()).toBe(0);
+			expect(await db.photos.count()).toBe(0);
 			// and the outbox works at once: the first command is number 1
 			const row = await enqueueCommand(db, 'request.cancel', { requestId: anId() });
 			expect(row.seq).toBe(1);
