@@ -114,7 +114,9 @@ test('an inspector records a sealing offline; it survives a reload and reaches t
 
 	const a11y = await new AxeBuilder({ page }).analyze();
 	expect(
-		a11y.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
+		a11y.violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map((v) => v.id)
 	).toEqual([]);
 });
 

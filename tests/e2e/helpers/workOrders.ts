@@ -95,12 +95,20 @@ export function assignWorkOrder(
 export interface StoredResult {
 	id: string;
 	outcome: string;
-	payload: { newSeal: string | null; readingKwh: string | null; notes: string; photos: Array<{ sha256: string }> };
+	payload: {
+		newSeal: string | null;
+		readingKwh: string | null;
+		notes: string;
+		photos: Array<{ sha256: string }>;
+	};
 }
 
 /** The results the server holds for an order, as kept (the phone's payload whole). */
 export function resultsOf(workOrderId: string): StoredResult[] {
-	const db = new Database(join(E2E_DATA_DIR, 'tok.sqlite'), { readonly: true, fileMustExist: true });
+	const db = new Database(join(E2E_DATA_DIR, 'tok.sqlite'), {
+		readonly: true,
+		fileMustExist: true
+	});
 	try {
 		return (
 			db
@@ -116,7 +124,10 @@ export function resultsOf(workOrderId: string): StoredResult[] {
 export function photoOnServer(
 	sha256: string
 ): { sizeBytes: number; receivedBytes: number; complete: boolean } | null {
-	const db = new Database(join(E2E_DATA_DIR, 'tok.sqlite'), { readonly: true, fileMustExist: true });
+	const db = new Database(join(E2E_DATA_DIR, 'tok.sqlite'), {
+		readonly: true,
+		fileMustExist: true
+	});
 	try {
 		const row = db
 			.prepare(
