@@ -85,5 +85,7 @@ export const en = {
 	'inspector.form.confirmedBy': 'Resident’s name, as confirmation of the visit',
 	'inspector.form.optional': 'optional',
 	'inspector.form.save': 'Save the result',
-	'inspector.form.fix': 'Check the marked fields.'
+	'inspector.form.fix': 'Check the marked fields.',
+	// The reading check of the inspection.record schema, which no other form had yet.
+	'error.kwh_format': 'A reading is a number of kWh with at most 3 decimals, for example 12345.6.'
 };

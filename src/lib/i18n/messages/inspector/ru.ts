@@ -88,5 +88,7 @@ export const ru: FeatureMessages<typeof en> = {
 	'inspector.form.confirmedBy': 'Имя абонента в подтверждение визита',
 	'inspector.form.optional': 'необязательно',
 	'inspector.form.save': 'Сохранить результат',
-	'inspector.form.fix': 'Проверьте отмеченные поля.'
+	'inspector.form.fix': 'Проверьте отмеченные поля.',
+	// The reading check of the inspection.record schema, which no other form had yet.
+	'error.kwh_format': 'Показание — число кВт·ч, не больше 3 знаков после точки, например 12345.6.'
 };

@@ -87,5 +87,8 @@ export const uz: FeatureMessages<typeof en> = {
 	'inspector.form.confirmedBy': 'Iste’molchining ismi, tashrifni tasdiqlash uchun',
 	'inspector.form.optional': 'ixtiyoriy',
 	'inspector.form.save': 'Natijani saqlash',
-	'inspector.form.fix': 'Belgilangan maydonlarni tekshiring.'
+	'inspector.form.fix': 'Belgilangan maydonlarni tekshiring.',
+	// The reading check of the inspection.record schema, which no other form had yet.
+	'error.kwh_format':
+		'Koʻrsatkich — kVt·soatdagi son, nuqtadan keyin koʻpi bilan 3 ta raqam, masalan 12345.6.'
 };

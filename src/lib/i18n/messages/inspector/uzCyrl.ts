@@ -87,5 +87,8 @@ export const uzCyrl: FeatureMessages<typeof en> = {
 	'inspector.form.confirmedBy': 'Истеъмолчининг исми, ташрифни тасдиқлаш учун',
 	'inspector.form.optional': 'ихтиёрий',
 	'inspector.form.save': 'Натижани сақлаш',
-	'inspector.form.fix': 'Белгиланган майдонларни текширинг.'
+	'inspector.form.fix': 'Белгиланган майдонларни текширинг.',
+	// The reading check of the inspection.record schema, which no other form had yet.
+	'error.kwh_format':
+		'Кўрсаткич — кВт·соатдаги сон, нуқтадан кейин кўпи билан 3 та рақам, масалан 12345.6.'
 };
