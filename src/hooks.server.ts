@@ -12,7 +12,7 @@ import { compressed } from '$lib/server/http/compression';
 import { setSecurityHeaders } from '$lib/server/http/securityHeaders';
 import { config } from '$lib/server/config';
 import { startSmsWorker } from '$lib/server/sms/worker';
-import { crossSiteFormRefused } from '$lib/server/http/csrf';
+import { crossSiteFormRefused, crossSiteUploadRefused } from '$lib/server/http/csrf';
 
 // The operators' local stand-ins (src/routes/sandbox/) exist for `npm start` only:
 // without TOK_DEMO they are not there at all, pages and endpoints alike.
@@ -29,7 +29,10 @@ export const init: ServerInit = () => {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
-	if (crossSiteFormRefused(event.request, event.url)) {
+	if (
+		crossSiteFormRefused(event.request, event.url) ||
+		crossSiteUploadRefused(event.request, event.url)
+	) {
 		const refused = new Response(
 			`Cross-site ${event.request.method} form submissions are forbidden`,
 			{

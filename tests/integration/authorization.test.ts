@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
 import { callerAs, anonymousCaller, FIXED_NOW, seededDb } from './helpers/testDb';
 import { aDevice } from './helpers/commands';
 import { appRouter } from '../../src/lib/server/trpc/root';
@@ -26,6 +27,11 @@ import { formatTashkentTime } from '../../src/lib/domain/payments/tashkentTime';
 import { GET as trpcGet, POST as trpcPost } from '../../src/routes/api/trpc/[...trpc]/+server';
 import type { Db } from '../../src/lib/server/db';
 import type { SessionUser } from '../../src/lib/server/auth/session';
+import * as uploads from '../../src/routes/api/uploads/+server';
+import * as upload from '../../src/routes/api/uploads/[sha256]/+server';
+import { accounts, meters, workOrderAssignees, workOrders } from '../../src/lib/server/db/schema';
+import { aJpeg, sha256Of } from './helpers/photos';
+import { formatUploadMetadata } from '../../src/lib/domain/inspection/photoUpload';
 
 // Who may call what, as one table: every tRPC procedure of the real router × every kind of
 // caller, each cell allow or deny. A procedure without a row fails the first test, so a new
@@ -715,5 +721,141 @@ describe('HTTP endpoints', () => {
 		expect(await viaRoute('GET', 'office.sms.list', operator)).toBe(200);
 		expect(await viaRoute('POST', 'billing.run', demo2, { month: '2026-09' })).toBe(403);
 		expect(await viaRoute('GET', 'tariffs.list', null)).toBe(200);
+	});
+
+	// Photos (tus at /api/uploads): the session decides. Each call is the route's own handler.
+	type UploadHandler = (event: unknown) => Promise<Response>;
+	const uploadCall = async (
+		handler: UploadHandler,
+		user: SessionUser | null,
+		method: string,
+		path: string,
+		headers: Record<string, string> = {},
+		body?: Uint8Array
+	) => {
+		const url = `http://localhost${path}`;
+		const request = new Request(url, {
+			method,
+			headers: { 'Tus-Resumable': '1.0.0', ...headers },
+			body: body ? new Uint8Array(body) : undefined
+		});
+		const sha256 = path.split('/')[3];
+		return (await handler({ request, url: new URL(url), locals: { user }, params: { sha256 } }))
+			.status;
+	};
+	const userOf = async (actor: Actor) =>
+		actor === 'anonymous' ? null : (await callers[actor].auth.me()).user!;
+
+	it('POST /api/uploads, HEAD and PATCH /api/uploads/<sha256>: anonymous 401, residents and the office 403, inspectors allow', async () => {
+		const expected: Record<Actor, number> = {
+			anonymous: 401,
+			resident: 403,
+			otherResident: 403,
+			inspector: 201,
+			otherInspector: 201,
+			operator: 403,
+			otherOperator: 403,
+			admin: 403
+		};
+		for (const actor of ACTORS) {
+			const user = await userOf(actor);
+			const bytes = aJpeg(500);
+			const sha = sha256Of(bytes);
+			const path = `/api/uploads/${sha}`;
+			const created = await uploadCall(
+				uploads.POST as UploadHandler,
+				user,
+				'POST',
+				'/api/uploads',
+				{
+					'Upload-Length': '500',
+					'Upload-Metadata': formatUploadMetadata({ sha256: sha, filetype: 'image/jpeg' })
+				}
+			);
+			expect(created, actor).toBe(expected[actor]);
+			const allowed = created === 201;
+			expect(await uploadCall(upload.HEAD as UploadHandler, user, 'HEAD', path), actor).toBe(
+				allowed ? 200 : expected[actor]
+			);
+			const patched = await uploadCall(
+				upload.PATCH as UploadHandler,
+				user,
+				'PATCH',
+				path,
+				{ 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': '0' },
+				bytes
+			);
+			expect(patched, actor).toBe(allowed ? 204 : expected[actor]);
+		}
+	});
+
+	it('GET /api/uploads/<sha256>: its inspector and the office of its result’s account allow; others deny (401, 403, or 404 as if not there)', async () => {
+		const inspector = (await userOf('inspector'))!;
+		const bytes = aJpeg(800);
+		const sha = sha256Of(bytes);
+		const path = `/api/uploads/${sha}`;
+		await uploadCall(uploads.POST as UploadHandler, inspector, 'POST', '/api/uploads', {
+			'Upload-Length': '800',
+			'Upload-Metadata': formatUploadMetadata({ sha256: sha, filetype: 'image/jpeg' })
+		});
+		expect(
+			await uploadCall(
+				upload.PATCH as UploadHandler,
+				inspector,
+				'PATCH',
+				path,
+				{ 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': '0' },
+				bytes
+			)
+		).toBe(204);
+		// The resident's account 1726001003 (Tashkent city) gets a visit whose result names it.
+		const account = db.select().from(accounts).where(eq(accounts.id, ownAccount)).get()!;
+		const meter = db.select().from(meters).where(eq(meters.accountId, account.id)).get()!;
+		const workOrderId = '01900000-0000-7000-8000-0000000000bb';
+		db.insert(workOrders)
+			.values({
+				id: workOrderId,
+				accountId: account.id,
+				meterId: meter.id,
+				kind: 'disconnection',
+				status: 'assigned',
+				inspectorUserId: inspector.id,
+				createdAtMs: FIXED_NOW,
+				updatedAtMs: FIXED_NOW
+			})
+			.run();
+		db.insert(workOrderAssignees)
+			.values({ workOrderId, inspectorUserId: inspector.id, assignedAtMs: FIXED_NOW })
+			.run();
+		const device = aDevice();
+		const pushed = await callers.inspector.sync.push({
+			...device.push([
+				device.command('inspection.record', {
+					resultId: '01900000-0000-7000-8000-0000000000cc',
+					workOrderId,
+					kind: 'disconnection',
+					recordedAtMs: FIXED_NOW,
+					readingKwh: '100.000',
+					photos: [{ sha256: sha, sizeBytes: 800, type: 'image/jpeg' }]
+				})
+			]),
+			protocol: SYNC_PROTOCOL
+		});
+		expect(pushed.results[0].status).toBe('applied');
+		const expected: Record<Actor, number> = {
+			anonymous: 401,
+			resident: 403,
+			otherResident: 403,
+			inspector: 200,
+			otherInspector: 404,
+			operator: 200,
+			otherOperator: 404,
+			admin: 200
+		};
+		for (const actor of ACTORS)
+			expect(
+				await uploadCall(upload.GET as UploadHandler, await userOf(actor), 'GET', path),
+				actor
+			).toBe(expected[actor]);
 	});
 });

@@ -10,6 +10,7 @@ import { en as sandbox } from '../messages/sandbox/en';
 import { en as staff } from '../messages/staff/en';
 import { en as inspector } from '../messages/inspector/en';
 import { en as topup } from '../messages/topup/en';
+import { en as photos } from '../messages/photos/en';
 import { en as sandboxClickUpay } from '../messages/sandboxClickUpay/en';
 
 /** Every message in en: one chunk, loaded only when en is the language in use. */
@@ -26,5 +27,6 @@ export const catalogue = {
 	...staff,
 	...inspector,
 	...sandboxClickUpay,
-	...topup
+	...topup,
+	...photos
 };

@@ -10,6 +10,7 @@ import { ru as sandbox } from '../messages/sandbox/ru';
 import { ru as staff } from '../messages/staff/ru';
 import { ru as inspector } from '../messages/inspector/ru';
 import { ru as topup } from '../messages/topup/ru';
+import { ru as photos } from '../messages/photos/ru';
 import { ru as sandboxClickUpay } from '../messages/sandboxClickUpay/ru';
 
 /** Every message in ru: one chunk, loaded only when ru is the language in use. */
@@ -26,5 +27,6 @@ export const catalogue = {
 	...staff,
 	...inspector,
 	...sandboxClickUpay,
-	...topup
+	...topup,
+	...photos
 };

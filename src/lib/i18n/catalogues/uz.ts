@@ -10,6 +10,7 @@ import { uz as sandbox } from '../messages/sandbox/uz';
 import { uz as staff } from '../messages/staff/uz';
 import { uz as inspector } from '../messages/inspector/uz';
 import { uz as topup } from '../messages/topup/uz';
+import { uz as photos } from '../messages/photos/uz';
 import { uz as sandboxClickUpay } from '../messages/sandboxClickUpay/uz';
 
 /** Every message in uz: one chunk, loaded only when uz is the language in use. */
@@ -26,5 +27,6 @@ export const catalogue = {
 	...staff,
 	...inspector,
 	...sandboxClickUpay,
-	...topup
+	...topup,
+	...photos
 };

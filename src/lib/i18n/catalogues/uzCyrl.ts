@@ -10,6 +10,7 @@ import { uzCyrl as sandbox } from '../messages/sandbox/uzCyrl';
 import { uzCyrl as staff } from '../messages/staff/uzCyrl';
 import { uzCyrl as inspector } from '../messages/inspector/uzCyrl';
 import { uzCyrl as topup } from '../messages/topup/uzCyrl';
+import { uzCyrl as photos } from '../messages/photos/uzCyrl';
 import { uzCyrl as sandboxClickUpay } from '../messages/sandboxClickUpay/uzCyrl';
 
 /** Every message in uz-Cyrl: one chunk, loaded only when uz-Cyrl is the language in use. */
@@ -26,5 +27,6 @@ export const catalogue = {
 	...staff,
 	...inspector,
 	...sandboxClickUpay,
-	...topup
+	...topup,
+	...photos
 };

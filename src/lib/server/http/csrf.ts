@@ -27,3 +27,17 @@ export function crossSiteFormRefused(request: Request, url: URL): boolean {
 	if (request.headers.get('origin') === url.origin) return false;
 	return !OPERATOR_CALLBACKS.test(url.pathname);
 }
+
+const UPLOADS = /^\/api\/uploads(\/|$)/;
+
+/**
+ * Whether a photo upload comes from another site (403). Its bodies are not forms, so the check
+ * above lets them through; but the session cookie would ride along on a same-site request from
+ * a neighbouring origin, and a browser names the origin on every POST and PATCH, the app's own
+ * included. A request with no Origin is no browser's, and so carries no victim's cookie.
+ */
+export function crossSiteUploadRefused(request: Request, url: URL): boolean {
+	if (!UNSAFE.has(request.method) || !UPLOADS.test(url.pathname)) return false;
+	const origin = request.headers.get('origin');
+	return origin !== null && origin !== url.origin;
+}

@@ -20,5 +20,8 @@ export function setSecurityHeaders(headers: Headers, url: URL): void {
 	if (!LOCAL_HOSTS.has(url.hostname))
 		headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	// Balances, readings and sessions: no cache between the server and the phone may keep them.
-	if (url.pathname.startsWith('/api/')) headers.set('Cache-Control', 'no-store');
+	// A photo (named by its hash, so never changing) may stay in the asker's own browser cache:
+	// its endpoint says `private`, which no shared cache keeps.
+	if (url.pathname.startsWith('/api/') && !/^private\b/.test(headers.get('Cache-Control') ?? ''))
+		headers.set('Cache-Control', 'no-store');
 }
