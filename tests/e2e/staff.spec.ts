@@ -2,30 +2,28 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { signIn } from './helpers/app';
 
-// HET staff have no personal accounts. Until their own screens exist they land on a page that
-// says who they are and what they can do, never on an empty resident home.
+// HET staff have no personal accounts: an inspector lands on their day's work orders; the others,
+// until their own screens exist, on a page that says who they are and what they can do, never on
+// an empty resident home.
 
-test('an inspector lands on a page saying who they are and what they can do, not "no accounts"', async ({
-	page
-}) => {
-	await signIn(page, 'inspector', 'inspect12345');
-	await expect(
-		page.getByRole('heading', { level: 1, name: 'Signed in as HET staff' })
-	).toBeVisible();
-	const home = page.getByTestId('staff-home');
-	await expect(home).toHaveAttribute('data-role', 'inspector');
-	await expect(home).toContainText('You are signed in as Inspector (login inspector), inspector.');
-	await expect(page.getByRole('heading', { name: 'What an inspector can do here' })).toBeVisible();
+test('an inspector lands on their day of work orders, not on "no accounts"', async ({ page }) => {
+	await page.goto('/login');
+	await page.getByLabel('Login').fill('inspector');
+	await page.getByLabel('Password').fill('inspect12345');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/inspector$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Today’s work' })).toBeVisible();
 	await expect(page.locator('body')).not.toContainText('No accounts');
 	await expect(page.getByTestId('no-accounts')).toHaveCount(0);
 	// No account switcher and no resident tabs for a sign-in without accounts.
 	await expect(page.getByTestId('account-switcher')).toHaveCount(0);
 	await expect(page.getByRole('navigation', { name: 'Main menu' })).toHaveCount(0);
 
-	// A resident page leads back here instead of saying "no accounts linked".
+	// A resident page, or home, leads back to the inspector's day.
 	await page.goto('/consumption');
-	await expect(page).toHaveURL(/\/$/);
-	await expect(page.getByTestId('staff-home')).toBeVisible();
+	await expect(page).toHaveURL(/\/inspector$/);
+	await page.goto('/');
+	await expect(page).toHaveURL(/\/inspector$/);
 });
 
 test("an operator's page names the back-office tools there are, at a phone's size too", async ({

@@ -8,6 +8,7 @@ import { ROLES, type Role } from './auth';
  */
 const RESIDENT: readonly Role[] = ['resident'];
 const SIGNED_IN: readonly Role[] = ROLES;
+const INSPECTOR: readonly Role[] = ['inspector'];
 
 export const PAGE_ROLES = {
 	'/': SIGNED_IN,
@@ -23,6 +24,9 @@ export const PAGE_ROLES = {
 	'/readings': RESIDENT,
 	'/requests': RESIDENT,
 	'/payments': RESIDENT,
+	// The inspector's day (work orders from their phone's database) and one order's visit form.
+	'/inspector': INSPECTOR,
+	'/inspector/*': INSPECTOR,
 	// The operators' stand-ins, mounted only in the demo: the operators' pages, not Tok's.
 	'/sandbox/*': 'public'
 } as const satisfies Record<string, readonly Role[] | 'public'>;
@@ -32,7 +36,7 @@ export type PagePath = keyof typeof PAGE_ROLES;
 /** Where each role lands after sign-in, and where a page it may not open sends it. */
 export const ROLE_HOME: Record<Role, string> = {
 	resident: '/',
-	inspector: '/',
+	inspector: '/inspector',
 	operator: '/',
 	admin: '/'
 };

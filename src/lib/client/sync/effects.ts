@@ -1,9 +1,10 @@
-import type { CommandKind } from '$lib/domain/sync/commands';
+import type { CommandKind, CommandPayload } from '$lib/domain/sync/commands';
 import type {
 	PaymentOrderRow,
 	PaymentOrderStatus,
 	RequestRow,
-	RequestStatus
+	RequestStatus,
+	WorkOrderRow
 } from '$lib/domain/sync/tables';
 import { UNACKNOWLEDGED, type OutboxRow } from './outbox/outboxRow';
 
@@ -32,10 +33,23 @@ export interface PaymentOrderView extends Omit<PaymentOrderRow, 'status'> {
 	needsAttention: Attention | null;
 }
 
+/**
+ * A work order as the inspector sees it: the server's row, and the result recorded on this phone
+ * until the server's row carries it (after an offline reload too: it is read from the outbox).
+ */
+export interface WorkOrderView extends WorkOrderRow {
+	/** What this phone recorded for the order, while the server's row does not show it yet. */
+	localResult: CommandPayload<'inspection.record'> | null;
+	/** The local result has not reached the server yet ("waiting to send"). */
+	pending: boolean;
+	needsAttention: Attention | null;
+}
+
 /** What the optimistic view of each synced table looks like; a table without effects is absent. */
 export interface ViewRows {
 	requests: RequestView;
 	paymentOrders: PaymentOrderView;
+	workOrders: WorkOrderView;
 }
 
 /** How one kind of command changes what the person sees until the server's rows arrive. */
@@ -126,6 +140,20 @@ export const EFFECTS: { [K in CommandKind]: ClientEffect<K> } = {
 			];
 		}
 	},
-	// Shown by the inspector's app from the outbox itself until the server's row arrives.
-	'inspection.record': {}
+	'inspection.record': {
+		workOrders(rows, command) {
+			const p = command.payload;
+			return rows.map((row): WorkOrderView => {
+				if (row.id !== p.workOrderId) return row;
+				// The server's row carries this result: it wins (applied, or held for review).
+				if (row.result?.id === p.resultId) return row;
+				if (command.state === 'refused')
+					return {
+						...row,
+						needsAttention: { reason: command.reason ?? 'error.server', commandId: command.id }
+					};
+				return { ...row, localResult: p, pending: waiting(command) };
+			});
+		}
+	}
 };

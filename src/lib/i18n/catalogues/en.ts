@@ -8,6 +8,7 @@ import { en as settings } from '../messages/settings/en';
 import { en as signin } from '../messages/signin/en';
 import { en as sandbox } from '../messages/sandbox/en';
 import { en as staff } from '../messages/staff/en';
+import { en as inspector } from '../messages/inspector/en';
 import { en as topup } from '../messages/topup/en';
 import { en as photos } from '../messages/photos/en';
 import { en as sandboxClickUpay } from '../messages/sandboxClickUpay/en';
@@ -24,6 +25,7 @@ export const catalogue = {
 	...signin,
 	...sandbox,
 	...staff,
+	...inspector,
 	...sandboxClickUpay,
 	...topup,
 	...photos

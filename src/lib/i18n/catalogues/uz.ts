@@ -8,6 +8,7 @@ import { uz as settings } from '../messages/settings/uz';
 import { uz as signin } from '../messages/signin/uz';
 import { uz as sandbox } from '../messages/sandbox/uz';
 import { uz as staff } from '../messages/staff/uz';
+import { uz as inspector } from '../messages/inspector/uz';
 import { uz as topup } from '../messages/topup/uz';
 import { uz as photos } from '../messages/photos/uz';
 import { uz as sandboxClickUpay } from '../messages/sandboxClickUpay/uz';
@@ -24,6 +25,7 @@ export const catalogue = {
 	...signin,
 	...sandbox,
 	...staff,
+	...inspector,
 	...sandboxClickUpay,
 	...topup,
 	...photos

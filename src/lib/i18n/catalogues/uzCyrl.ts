@@ -8,6 +8,7 @@ import { uzCyrl as settings } from '../messages/settings/uzCyrl';
 import { uzCyrl as signin } from '../messages/signin/uzCyrl';
 import { uzCyrl as sandbox } from '../messages/sandbox/uzCyrl';
 import { uzCyrl as staff } from '../messages/staff/uzCyrl';
+import { uzCyrl as inspector } from '../messages/inspector/uzCyrl';
 import { uzCyrl as topup } from '../messages/topup/uzCyrl';
 import { uzCyrl as photos } from '../messages/photos/uzCyrl';
 import { uzCyrl as sandboxClickUpay } from '../messages/sandboxClickUpay/uzCyrl';
@@ -24,6 +25,7 @@ export const catalogue = {
 	...signin,
 	...sandbox,
 	...staff,
+	...inspector,
 	...sandboxClickUpay,
 	...topup,
 	...photos

@@ -1,0 +1,132 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from './helpers/test';
+import { serviceWorkerControls } from './helpers/app';
+import { assignWorkOrder, photoOnServer, resultsOf } from './helpers/workOrders';
+
+// The inspector's day on a phone: the work order assigned to them is on the phone after one
+// sync; a visit recorded with no network (seal, reading, photo, notes) stays on the phone through
+// an offline reload, marked waiting, and reaches the server once when the network is back.
+
+async function signInAsInspector(page: Page) {
+	await page.goto('/login');
+	await page.getByLabel('Login').fill('inspector');
+	await page.getByLabel('Password').fill('inspect12345');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/inspector$/);
+}
+
+/** A real JPEG, drawn and encoded by the browser itself. */
+async function aJpeg(page: Page): Promise<Buffer> {
+	const dataUrl = await page.evaluate(() => {
+		const canvas = document.createElement('canvas');
+		canvas.width = 320;
+		canvas.height = 240;
+		const g = canvas.getContext('2d')!;
+		g.fillStyle = '#2a6';
+		g.fillRect(0, 0, 320, 240);
+		g.fillStyle = '#fff';
+		g.font = '48px sans-serif';
+		g.fillText(`seal ${Date.now() % 100000}`, 20, 130);
+		return canvas.toDataURL('image/jpeg', 0.8);
+	});
+	return Buffer.from(dataUrl.split(',')[1], 'base64');
+}
+
+test('an inspector records a sealing offline; it survives a reload and reaches the server once, photo too', async ({
+	page,
+	context
+}) => {
+	const order = assignWorkOrder({ kind: 'sealing', note: 'Seal the meter after the check' });
+	const newSeal = `E2E-${Date.now() % 100_000_000}`;
+	await page.setViewportSize({ width: 360, height: 640 });
+	await signInAsInspector(page);
+
+	const card = page.locator(`[data-order="${order.id}"]`);
+	await expect(card).toBeVisible();
+	await expect(card).toContainText(order.address);
+	await expect(card).toContainText(`Account ${order.accountNumber}`);
+	await expect(card).toContainText(order.holderName);
+	await expect(card).toContainText(`Meter ${order.meterSerial}`);
+	await expect(card).toContainText('Seal the meter after the check');
+	await expect(card.getByTestId('order-state')).toHaveText('To do');
+	await expect(page.getByText(/^Updated /)).toBeVisible();
+	await serviceWorkerControls(page);
+	expect(
+		await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)
+	).toBeLessThanOrEqual(0);
+
+	await context.setOffline(true);
+	await card.getByRole('link', { name: /Open the order/ }).click();
+	await expect(page).toHaveURL(new RegExp(`/inspector/${order.id}$`));
+	await expect(page.getByRole('heading', { level: 1, name: order.address })).toBeVisible();
+	if (order.sealNumber)
+		await expect(page.getByLabel('Removed seal number')).toHaveValue(order.sealNumber);
+
+	// Saving with nothing typed: the schema's message beside the field, nothing in the outbox.
+	await page.getByRole('button', { name: 'Save the result' }).click();
+	await expect(page.getByText('Type the number of the new seal.')).toBeVisible();
+
+	await page.getByLabel('New seal number').fill(newSeal.toLowerCase());
+	await page.getByLabel('Meter reading, kWh').fill('4521,7');
+	await page.getByTestId('photo-input').setInputFiles({
+		name: 'meter.jpg',
+		mimeType: 'image/jpeg',
+		buffer: await aJpeg(page)
+	});
+	await expect(page.getByRole('img', { name: 'Photo 1' })).toBeVisible();
+	await page.getByLabel('Notes').fill('Old seal was cut; resident present');
+	await page.getByRole('button', { name: 'Save the result' }).click();
+
+	const recorded = page.getByTestId('recorded-result');
+	await expect(recorded).toBeVisible();
+	await expect(page.getByTestId('order-state')).toHaveText('Waiting to send');
+	await expect(page.getByTestId('recorded-seal')).toHaveText(newSeal);
+
+	// Offline reload: the shell from the service worker, the result from the outbox.
+	await page.reload();
+	await expect(page.getByTestId('order-state')).toHaveText('Waiting to send');
+	await expect(page.getByTestId('recorded-seal')).toHaveText(newSeal);
+	await expect(page.getByTestId('recorded-notes')).toHaveText('Old seal was cut; resident present');
+	await expect(page.getByTestId('recorded-photos').getByRole('img')).toHaveCount(1);
+	await page.goto('/inspector');
+	await expect(card.getByTestId('order-state')).toHaveText('Waiting to send');
+	expect(resultsOf(order.id)).toEqual([]);
+
+	await context.setOffline(false);
+	await expect(card.getByTestId('order-state')).toHaveText('Sent', { timeout: 30_000 });
+	const results = resultsOf(order.id);
+	expect(results).toHaveLength(1);
+	expect(results[0].payload).toMatchObject({
+		newSeal,
+		readingKwh: '4521.7',
+		notes: 'Old seal was cut; resident present'
+	});
+	expect(results[0].payload.photos).toHaveLength(1);
+	const { sha256 } = results[0].payload.photos[0];
+	await expect
+		.poll(() => photoOnServer(sha256), { timeout: 30_000 })
+		.toMatchObject({ complete: true });
+
+	// A later sync does not send it again.
+	await page.reload();
+	await expect(card.getByTestId('order-state')).toHaveText('Sent');
+	expect(resultsOf(order.id)).toHaveLength(1);
+
+	const a11y = await new AxeBuilder({ page }).analyze();
+	expect(
+		a11y.violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map((v) => v.id)
+	).toEqual([]);
+});
+
+test('a resident who opens the inspector’s pages is sent to their own home', async ({ page }) => {
+	await page.goto('/login');
+	await page.getByLabel('Login').fill('demo');
+	await page.getByLabel('Password').fill('demo12345');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/$/);
+	await page.goto('/inspector');
+	await expect(page).toHaveURL(/\/$/);
+	await expect(page.getByTestId('work-order')).toHaveCount(0);
+});
