@@ -119,7 +119,6 @@ let linkTarget: { login: string; password: string };
 const callers = {} as Record<Actor, Caller>;
 
 let resets = 0;
-const NO_REQUEST = '01900000-0000-7000-8000-000000000000';
 const OWN_ORDER = '01900000-0000-7000-8000-0000000000aa';
 
 const ROWS: Record<string, Row> = {
