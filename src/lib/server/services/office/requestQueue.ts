@@ -45,6 +45,12 @@ export interface QueueRow {
 	workOrder: OrderSummary | null;
 }
 
+export interface QueuePage {
+	rows: QueueRow[];
+	nextCursor: string | null;
+	districts: string[] | null;
+}
+
 /** A page's end as text: the oldest-first order is (filed at, id), so both are needed. */
 const encodeCursor = (row: { createdAtMs: number; id: string }) => `${row.createdAtMs}.${row.id}`;
 export const CURSOR_PATTERN = /^\d{1,15}\.[0-9a-f-]{36}$/;
@@ -69,10 +75,12 @@ export function requestQueue(
 	user: SessionUser,
 	filter: QueueFilter,
 	nowMs: number
-): { rows: QueueRow[]; nextCursor: string | null } {
+): QueuePage {
 	const scope = districtScope(db, user);
+	// The districts the caller may filter by (null: every one, for an admin).
+	const districts = scope.all ? null : [...scope.districts];
 	if (filter.districtSoato) assertDistrictInScope(db, user, filter.districtSoato);
-	if (!scope.all && scope.districts.length === 0) return { rows: [], nextCursor: null };
+	if (!scope.all && scope.districts.length === 0) return { rows: [], nextCursor: null, districts };
 	const where: SQL[] = [];
 	if (!scope.all) where.push(inArray(accounts.districtSoato, [...scope.districts]));
 	if (filter.districtSoato) where.push(eq(accounts.districtSoato, filter.districtSoato));
@@ -119,7 +127,8 @@ export function requestQueue(
 			ageDays: Math.max(0, Math.floor((nowMs - r.createdAtMs) / DAY_MS)),
 			workOrder: orders.get(r.id) ?? null
 		})),
-		nextCursor: found.length > filter.limit ? encodeCursor(page[page.length - 1]) : null
+		nextCursor: found.length > filter.limit ? encodeCursor(page[page.length - 1]) : null,
+		districts
 	};
 }
 
