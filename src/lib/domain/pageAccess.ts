@@ -9,6 +9,8 @@ import { ROLES, type Role } from './auth';
 const RESIDENT: readonly Role[] = ['resident'];
 const SIGNED_IN: readonly Role[] = ROLES;
 const INSPECTOR: readonly Role[] = ['inspector'];
+// The back office: operators (their districts) and admins (all); the server scopes the data.
+const OFFICE: readonly Role[] = ['operator', 'admin'];
 
 export const PAGE_ROLES = {
 	'/': SIGNED_IN,
@@ -27,6 +29,8 @@ export const PAGE_ROLES = {
 	// The inspector's day (work orders from their phone's database) and one order's visit form.
 	'/inspector': INSPECTOR,
 	'/inspector/*': INSPECTOR,
+	'/office': OFFICE,
+	'/office/*': OFFICE,
 	// The operators' stand-ins, mounted only in the demo: the operators' pages, not Tok's.
 	'/sandbox/*': 'public'
 } as const satisfies Record<string, readonly Role[] | 'public'>;
@@ -37,8 +41,8 @@ export type PagePath = keyof typeof PAGE_ROLES;
 export const ROLE_HOME: Record<Role, string> = {
 	resident: '/',
 	inspector: '/inspector',
-	operator: '/',
-	admin: '/'
+	operator: '/office',
+	admin: '/office'
 };
 
 const ROWS: Record<string, readonly Role[] | 'public'> = PAGE_ROLES;

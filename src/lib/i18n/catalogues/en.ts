@@ -9,6 +9,7 @@ import { en as signin } from '../messages/signin/en';
 import { en as sandbox } from '../messages/sandbox/en';
 import { en as staff } from '../messages/staff/en';
 import { en as inspector } from '../messages/inspector/en';
+import { en as office } from '../messages/office/en';
 import { en as topup } from '../messages/topup/en';
 import { en as photos } from '../messages/photos/en';
 import { en as sandboxClickUpay } from '../messages/sandboxClickUpay/en';
@@ -26,6 +27,7 @@ export const catalogue = {
 	...sandbox,
 	...staff,
 	...inspector,
+	...office,
 	...sandboxClickUpay,
 	...topup,
 	...photos

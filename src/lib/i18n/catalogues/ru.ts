@@ -9,6 +9,7 @@ import { ru as signin } from '../messages/signin/ru';
 import { ru as sandbox } from '../messages/sandbox/ru';
 import { ru as staff } from '../messages/staff/ru';
 import { ru as inspector } from '../messages/inspector/ru';
+import { ru as office } from '../messages/office/ru';
 import { ru as topup } from '../messages/topup/ru';
 import { ru as photos } from '../messages/photos/ru';
 import { ru as sandboxClickUpay } from '../messages/sandboxClickUpay/ru';
@@ -26,6 +27,7 @@ export const catalogue = {
 	...sandbox,
 	...staff,
 	...inspector,
+	...office,
 	...sandboxClickUpay,
 	...topup,
 	...photos

@@ -9,6 +9,7 @@ import { uz as signin } from '../messages/signin/uz';
 import { uz as sandbox } from '../messages/sandbox/uz';
 import { uz as staff } from '../messages/staff/uz';
 import { uz as inspector } from '../messages/inspector/uz';
+import { uz as office } from '../messages/office/uz';
 import { uz as topup } from '../messages/topup/uz';
 import { uz as photos } from '../messages/photos/uz';
 import { uz as sandboxClickUpay } from '../messages/sandboxClickUpay/uz';
@@ -26,6 +27,7 @@ export const catalogue = {
 	...sandbox,
 	...staff,
 	...inspector,
+	...office,
 	...sandboxClickUpay,
 	...topup,
 	...photos

@@ -9,6 +9,7 @@ import { uzCyrl as signin } from '../messages/signin/uzCyrl';
 import { uzCyrl as sandbox } from '../messages/sandbox/uzCyrl';
 import { uzCyrl as staff } from '../messages/staff/uzCyrl';
 import { uzCyrl as inspector } from '../messages/inspector/uzCyrl';
+import { uzCyrl as office } from '../messages/office/uzCyrl';
 import { uzCyrl as topup } from '../messages/topup/uzCyrl';
 import { uzCyrl as photos } from '../messages/photos/uzCyrl';
 import { uzCyrl as sandboxClickUpay } from '../messages/sandboxClickUpay/uzCyrl';
@@ -26,6 +27,7 @@ export const catalogue = {
 	...sandbox,
 	...staff,
 	...inspector,
+	...office,
 	...sandboxClickUpay,
 	...topup,
 	...photos
