@@ -20,7 +20,8 @@ export const AUDIT_EVENTS = [
 	'oneid_linked',
 	'oneid_refused',
 	'account_linked',
-	'account_unlinked'
+	'account_unlinked',
+	'readings_imported'
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 
