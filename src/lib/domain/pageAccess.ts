@@ -8,6 +8,8 @@ import { ROLES, type Role } from './auth';
  */
 const RESIDENT: readonly Role[] = ['resident'];
 const SIGNED_IN: readonly Role[] = ROLES;
+// The back office: operators (their districts) and admins (all); the server scopes the data.
+const OFFICE: readonly Role[] = ['operator', 'admin'];
 
 export const PAGE_ROLES = {
 	'/': SIGNED_IN,
@@ -23,6 +25,7 @@ export const PAGE_ROLES = {
 	'/readings': RESIDENT,
 	'/requests': RESIDENT,
 	'/payments': RESIDENT,
+	'/office': OFFICE,
 	// The operators' stand-ins, mounted only in the demo: the operators' pages, not Tok's.
 	'/sandbox/*': 'public'
 } as const satisfies Record<string, readonly Role[] | 'public'>;
@@ -33,8 +36,8 @@ export type PagePath = keyof typeof PAGE_ROLES;
 export const ROLE_HOME: Record<Role, string> = {
 	resident: '/',
 	inspector: '/',
-	operator: '/',
-	admin: '/'
+	operator: '/office',
+	admin: '/office'
 };
 
 const ROWS: Record<string, readonly Role[] | 'public'> = PAGE_ROLES;

@@ -8,6 +8,7 @@ import { en as settings } from '../messages/settings/en';
 import { en as signin } from '../messages/signin/en';
 import { en as sandbox } from '../messages/sandbox/en';
 import { en as staff } from '../messages/staff/en';
+import { en as office } from '../messages/office/en';
 import { en as topup } from '../messages/topup/en';
 import { en as sandboxClickUpay } from '../messages/sandboxClickUpay/en';
 
@@ -23,6 +24,7 @@ export const catalogue = {
 	...signin,
 	...sandbox,
 	...staff,
+	...office,
 	...sandboxClickUpay,
 	...topup
 };

@@ -8,6 +8,7 @@ import { ru as settings } from '../messages/settings/ru';
 import { ru as signin } from '../messages/signin/ru';
 import { ru as sandbox } from '../messages/sandbox/ru';
 import { ru as staff } from '../messages/staff/ru';
+import { ru as office } from '../messages/office/ru';
 import { ru as topup } from '../messages/topup/ru';
 import { ru as sandboxClickUpay } from '../messages/sandboxClickUpay/ru';
 
@@ -23,6 +24,7 @@ export const catalogue = {
 	...signin,
 	...sandbox,
 	...staff,
+	...office,
 	...sandboxClickUpay,
 	...topup
 };

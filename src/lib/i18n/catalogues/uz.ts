@@ -8,6 +8,7 @@ import { uz as settings } from '../messages/settings/uz';
 import { uz as signin } from '../messages/signin/uz';
 import { uz as sandbox } from '../messages/sandbox/uz';
 import { uz as staff } from '../messages/staff/uz';
+import { uz as office } from '../messages/office/uz';
 import { uz as topup } from '../messages/topup/uz';
 import { uz as sandboxClickUpay } from '../messages/sandboxClickUpay/uz';
 
@@ -23,6 +24,7 @@ export const catalogue = {
 	...signin,
 	...sandbox,
 	...staff,
+	...office,
 	...sandboxClickUpay,
 	...topup
 };

@@ -8,6 +8,7 @@ import { uzCyrl as settings } from '../messages/settings/uzCyrl';
 import { uzCyrl as signin } from '../messages/signin/uzCyrl';
 import { uzCyrl as sandbox } from '../messages/sandbox/uzCyrl';
 import { uzCyrl as staff } from '../messages/staff/uzCyrl';
+import { uzCyrl as office } from '../messages/office/uzCyrl';
 import { uzCyrl as topup } from '../messages/topup/uzCyrl';
 import { uzCyrl as sandboxClickUpay } from '../messages/sandboxClickUpay/uzCyrl';
 
@@ -23,6 +24,7 @@ export const catalogue = {
 	...signin,
 	...sandbox,
 	...staff,
+	...office,
 	...sandboxClickUpay,
 	...topup
 };
