@@ -9,6 +9,7 @@ import { en as signin } from '../messages/signin/en';
 import { en as sandbox } from '../messages/sandbox/en';
 import { en as staff } from '../messages/staff/en';
 import { en as office } from '../messages/office/en';
+import { en as officeTools } from '../messages/officeTools/en';
 import { en as topup } from '../messages/topup/en';
 import { en as sandboxClickUpay } from '../messages/sandboxClickUpay/en';
 
@@ -26,5 +27,6 @@ export const catalogue = {
 	...staff,
 	...office,
 	...sandboxClickUpay,
-	...topup
+	...topup,
+	...officeTools
 };

@@ -9,6 +9,7 @@ import { ru as signin } from '../messages/signin/ru';
 import { ru as sandbox } from '../messages/sandbox/ru';
 import { ru as staff } from '../messages/staff/ru';
 import { ru as office } from '../messages/office/ru';
+import { ru as officeTools } from '../messages/officeTools/ru';
 import { ru as topup } from '../messages/topup/ru';
 import { ru as sandboxClickUpay } from '../messages/sandboxClickUpay/ru';
 
@@ -26,5 +27,6 @@ export const catalogue = {
 	...staff,
 	...office,
 	...sandboxClickUpay,
-	...topup
+	...topup,
+	...officeTools
 };

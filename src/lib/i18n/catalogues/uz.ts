@@ -9,6 +9,7 @@ import { uz as signin } from '../messages/signin/uz';
 import { uz as sandbox } from '../messages/sandbox/uz';
 import { uz as staff } from '../messages/staff/uz';
 import { uz as office } from '../messages/office/uz';
+import { uz as officeTools } from '../messages/officeTools/uz';
 import { uz as topup } from '../messages/topup/uz';
 import { uz as sandboxClickUpay } from '../messages/sandboxClickUpay/uz';
 
@@ -26,5 +27,6 @@ export const catalogue = {
 	...staff,
 	...office,
 	...sandboxClickUpay,
-	...topup
+	...topup,
+	...officeTools
 };

@@ -9,6 +9,7 @@ import { uzCyrl as signin } from '../messages/signin/uzCyrl';
 import { uzCyrl as sandbox } from '../messages/sandbox/uzCyrl';
 import { uzCyrl as staff } from '../messages/staff/uzCyrl';
 import { uzCyrl as office } from '../messages/office/uzCyrl';
+import { uzCyrl as officeTools } from '../messages/officeTools/uzCyrl';
 import { uzCyrl as topup } from '../messages/topup/uzCyrl';
 import { uzCyrl as sandboxClickUpay } from '../messages/sandboxClickUpay/uzCyrl';
 
@@ -26,5 +27,6 @@ export const catalogue = {
 	...staff,
 	...office,
 	...sandboxClickUpay,
-	...topup
+	...topup,
+	...officeTools
 };
