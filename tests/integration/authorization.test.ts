@@ -10,6 +10,7 @@ import { openOrder } from '../../src/lib/server/services/payments/orders';
 import { SYNC_PROTOCOL } from '../../src/lib/domain/sync/protocol';
 import { POST as ingestPost } from '../../src/routes/api/ingest/readings/+server';
 import { POST as paymePost } from '../../src/routes/api/payments/payme/+server';
+import { POST as officeImportPost } from '../../src/routes/api/office/readings/import/+server';
 import { POST as smsInboundPost } from '../../src/routes/api/sms/inbound/+server';
 import { POST as paynetPost } from '../../src/routes/api/payments/paynet/+server';
 import { POST as uzumPost } from '../../src/routes/api/payments/uzum/[operation]/+server';
@@ -467,6 +468,33 @@ describe('HTTP endpoints', () => {
 		// A resident's or operator's session is no head-end token: the endpoint reads no cookie.
 		expect((await ingest(`Bearer ${TOKEN}x`)).status).toBe(401);
 		expect((await ingest(`Bearer ${TOKEN}`)).status).toBe(200);
+	});
+
+	it('POST /api/office/readings/import: the session decides: no one (401), residents and inspectors (403), operators and admins allow', async () => {
+		const importAs = async (actor: Actor) => {
+			const user = actor === 'anonymous' ? null : (await callers[actor].auth.me()).user;
+			const response = await officeImportPost({
+				request: new Request('http://localhost/api/office/readings/import', {
+					method: 'POST',
+					headers: { 'content-type': 'text/csv' },
+					body: 'meter,date,kwh\n'
+				}),
+				locals: { user }
+			} as unknown as Parameters<typeof officeImportPost>[0]);
+			await response.body?.cancel();
+			return response.status;
+		};
+		const expected: Record<Actor, number> = {
+			anonymous: 401,
+			resident: 403,
+			otherResident: 403,
+			inspector: 403,
+			otherInspector: 403,
+			operator: 200,
+			otherOperator: 200,
+			admin: 200
+		};
+		for (const actor of ACTORS) expect(await importAs(actor), actor).toBe(expected[actor]);
 	});
 
 	const payme = async (authorization?: string) => {

@@ -31,6 +31,11 @@ export const PAGE_ROLES = {
 	'/inspector/*': INSPECTOR,
 	'/office': OFFICE,
 	'/office/*': OFFICE,
+	'/office/tariffs': OFFICE,
+	'/office/import': OFFICE,
+	'/office/audit': OFFICE,
+	'/office/sms': OFFICE,
+	'/office/review': OFFICE,
 	// The operators' stand-ins, mounted only in the demo: the operators' pages, not Tok's.
 	'/sandbox/*': 'public'
 } as const satisfies Record<string, readonly Role[] | 'public'>;

@@ -13,7 +13,13 @@ export {
 	type TariffClass,
 	type TariffVersion
 } from './versions';
-export { parseTariffBlocks, parseTariffVersion, validateTariffVersions } from './validate';
+export {
+	parseTariffBlocks,
+	parseTariffVersion,
+	tariffVersionProblems,
+	validateTariffVersions,
+	type TariffProblem
+} from './validate';
 export { MAX_USAGE_KWH } from './decimal';
 export { rateUsage, type Rating, type RatingLine } from './rate';
 export { rateMonth, type MonthLine, type MonthPart, type MonthRating } from './rateMonth';

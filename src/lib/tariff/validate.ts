@@ -18,7 +18,7 @@ const MAX_BLOCK = new TariffDecimal(MAX_BLOCK_KWH);
 const MAX_PRICE = new TariffDecimal(MAX_PRICE_PER_KWH);
 
 type Path = readonly (string | number)[];
-interface Problem {
+export interface TariffProblem {
 	readonly path: Path;
 	readonly message: string;
 }
@@ -34,7 +34,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const notAnObject = (value: unknown) => `Invalid input: expected object, received ${kindOf(value)}`;
 
-function checkUpTo(value: unknown, path: Path, problems: Problem[]): void {
+function checkUpTo(value: unknown, path: Path, problems: TariffProblem[]): void {
 	if (value === null) return;
 	if (typeof value !== 'string') {
 		problems.push({ path, message: 'must be a decimal string of kWh, or null for the last block' });
@@ -51,7 +51,7 @@ function checkUpTo(value: unknown, path: Path, problems: Problem[]): void {
 	}
 }
 
-function checkPrice(value: unknown, path: Path, problems: Problem[]): void {
+function checkPrice(value: unknown, path: Path, problems: TariffProblem[]): void {
 	if (typeof value !== 'string') {
 		problems.push({ path, message: "must be a decimal string of so'm" });
 	} else if (!SOM.test(value)) {
@@ -65,7 +65,7 @@ function checkPrice(value: unknown, path: Path, problems: Problem[]): void {
 }
 
 /** Bounds ascending, only the last block open; judged on the bounds that are well formed. */
-function checkBlockOrder(blocks: readonly unknown[], path: Path, problems: Problem[]): void {
+function checkBlockOrder(blocks: readonly unknown[], path: Path, problems: TariffProblem[]): void {
 	const last = blocks.length - 1;
 	let previous: string | null = null;
 	blocks.forEach((block, index) => {
@@ -100,7 +100,7 @@ function checkBlockOrder(blocks: readonly unknown[], path: Path, problems: Probl
 }
 
 /** The blocks as plain `{ upToKwh, pricePerKwh }` copies, or the problems found. */
-function checkBlocks(input: unknown, path: Path, problems: Problem[]): TariffBlock[] {
+function checkBlocks(input: unknown, path: Path, problems: TariffProblem[]): TariffBlock[] {
 	if (!Array.isArray(input)) {
 		problems.push({ path, message: 'must be a list of blocks' });
 		return [];
@@ -131,13 +131,13 @@ function checkString(
 	path: Path,
 	valid: (text: string) => boolean,
 	message: string,
-	problems: Problem[]
+	problems: TariffProblem[]
 ): void {
 	if (typeof value !== 'string') problems.push({ path, message: 'must be a string' });
 	else if (!valid(value)) problems.push({ path, message });
 }
 
-function checkVersion(input: unknown, problems: Problem[]): TariffVersion | undefined {
+function checkVersion(input: unknown, problems: TariffProblem[]): TariffVersion | undefined {
 	if (!isRecord(input)) {
 		problems.push({ path: [], message: notAnObject(input) });
 		return undefined;
@@ -179,7 +179,7 @@ function pathText(path: Path): string {
 		.join('');
 }
 
-function problemsText(problems: readonly Problem[]): string {
+function problemsText(problems: readonly TariffProblem[]): string {
 	return problems
 		.map(({ path, message }) => (path.length > 0 ? `${pathText(path)}: ${message}` : message))
 		.join('; ');
@@ -205,12 +205,22 @@ function deepFreeze(version: TariffVersion): TariffVersion {
 }
 
 /**
+ * Every rule one version breaks, each with the path of its field (`['blocks', 2, 'upToKwh']`):
+ * the back office's form shows them beside their fields; empty when the version is valid.
+ */
+export function tariffVersionProblems(input: unknown): readonly TariffProblem[] {
+	const problems: TariffProblem[] = [];
+	checkVersion(input, problems);
+	return problems;
+}
+
+/**
  * Checks one tariff version from untrusted data and returns a frozen copy without unknown keys.
  * Throws `TariffError` (`INVALID_TARIFF`) whose message names every broken rule, e.g.
  * `tariff version HOUSEHOLD_2026_05 is invalid: blocks[2].upToKwh: blocks must be in ascending order…`.
  */
 export function parseTariffVersion(input: unknown): TariffVersion {
-	const problems: Problem[] = [];
+	const problems: TariffProblem[] = [];
 	const version = checkVersion(input, problems);
 	if (version === undefined || problems.length > 0) {
 		throw new TariffError(
@@ -223,7 +233,7 @@ export function parseTariffVersion(input: unknown): TariffVersion {
 
 /** Checks a list of blocks on its own (as `rateUsage` and `compileBlocks` receive them). */
 export function parseTariffBlocks(input: unknown): readonly TariffBlock[] {
-	const problems: Problem[] = [];
+	const problems: TariffProblem[] = [];
 	const blocks = checkBlocks(input, ['blocks'], problems);
 	if (problems.length > 0) {
 		throw new TariffError('INVALID_TARIFF', `tariff blocks are invalid: ${problemsText(problems)}`);

@@ -24,7 +24,9 @@ export const READING_REJECTIONS = [
 	/** Higher than the meter's reading on a later day: a cumulative register never runs backwards. */
 	'higher_than_next',
 	/** The same meter and day appear earlier in the same batch with another value. */
-	'conflicting_duplicate'
+	'conflicting_duplicate',
+	/** An operator's import names a meter of an account outside their districts. */
+	'out_of_district'
 ] as const;
 export type ReadingRejection = (typeof READING_REJECTIONS)[number];
 

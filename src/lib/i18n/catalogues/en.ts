@@ -10,6 +10,7 @@ import { en as sandbox } from '../messages/sandbox/en';
 import { en as staff } from '../messages/staff/en';
 import { en as inspector } from '../messages/inspector/en';
 import { en as office } from '../messages/office/en';
+import { en as officeTools } from '../messages/officeTools/en';
 import { en as topup } from '../messages/topup/en';
 import { en as photos } from '../messages/photos/en';
 import { en as sandboxClickUpay } from '../messages/sandboxClickUpay/en';
@@ -30,5 +31,6 @@ export const catalogue = {
 	...office,
 	...sandboxClickUpay,
 	...topup,
-	...photos
+	...photos,
+	...officeTools
 };

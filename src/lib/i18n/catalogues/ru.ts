@@ -10,6 +10,7 @@ import { ru as sandbox } from '../messages/sandbox/ru';
 import { ru as staff } from '../messages/staff/ru';
 import { ru as inspector } from '../messages/inspector/ru';
 import { ru as office } from '../messages/office/ru';
+import { ru as officeTools } from '../messages/officeTools/ru';
 import { ru as topup } from '../messages/topup/ru';
 import { ru as photos } from '../messages/photos/ru';
 import { ru as sandboxClickUpay } from '../messages/sandboxClickUpay/ru';
@@ -30,5 +31,6 @@ export const catalogue = {
 	...office,
 	...sandboxClickUpay,
 	...topup,
-	...photos
+	...photos,
+	...officeTools
 };

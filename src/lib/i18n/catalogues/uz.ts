@@ -10,6 +10,7 @@ import { uz as sandbox } from '../messages/sandbox/uz';
 import { uz as staff } from '../messages/staff/uz';
 import { uz as inspector } from '../messages/inspector/uz';
 import { uz as office } from '../messages/office/uz';
+import { uz as officeTools } from '../messages/officeTools/uz';
 import { uz as topup } from '../messages/topup/uz';
 import { uz as photos } from '../messages/photos/uz';
 import { uz as sandboxClickUpay } from '../messages/sandboxClickUpay/uz';
@@ -30,5 +31,6 @@ export const catalogue = {
 	...office,
 	...sandboxClickUpay,
 	...topup,
-	...photos
+	...photos,
+	...officeTools
 };

@@ -10,6 +10,7 @@ import { uzCyrl as sandbox } from '../messages/sandbox/uzCyrl';
 import { uzCyrl as staff } from '../messages/staff/uzCyrl';
 import { uzCyrl as inspector } from '../messages/inspector/uzCyrl';
 import { uzCyrl as office } from '../messages/office/uzCyrl';
+import { uzCyrl as officeTools } from '../messages/officeTools/uzCyrl';
 import { uzCyrl as topup } from '../messages/topup/uzCyrl';
 import { uzCyrl as photos } from '../messages/photos/uzCyrl';
 import { uzCyrl as sandboxClickUpay } from '../messages/sandboxClickUpay/uzCyrl';
@@ -30,5 +31,6 @@ export const catalogue = {
 	...office,
 	...sandboxClickUpay,
 	...topup,
-	...photos
+	...photos,
+	...officeTools
 };

@@ -1,29 +1,11 @@
 import type { Db } from '../db';
+import { AUDIT_EVENTS, type AuditEvent } from '../../domain/auditEvents';
 
 /**
  * The audit log: every sign-in, failure, lockout, reset, SMS sent, OneID link, refusal and
  * unlink, appended and never changed. Callers pass masked subjects (domain/masking.ts).
  */
-export const AUDIT_EVENTS = [
-	'sign_in',
-	'sign_in_failed',
-	'lockout',
-	'sign_out',
-	'sign_out_everywhere',
-	'password_changed',
-	'password_reset',
-	'credentials_by_sms',
-	'sms_sent',
-	'sms_failed',
-	'rate_limited',
-	'oneid_sign_in',
-	'oneid_linked',
-	'oneid_refused',
-	'account_linked',
-	'account_unlinked',
-	'inspection_reviewed'
-] as const;
-export type AuditEvent = (typeof AUDIT_EVENTS)[number];
+export { AUDIT_EVENTS, type AuditEvent };
 
 export interface AuditEntry {
 	event: AuditEvent;

@@ -16,6 +16,7 @@ import {
 	type DailyCeilings
 } from '../../domain/readings/plausibility';
 import { reserveVersions } from '../db/version';
+import { inScope, type DistrictScope } from './staffScope';
 
 /** A reading as it arrived ({meter, date, kwh}, unchecked), with its row number in the request or file. */
 export interface IncomingReading {
@@ -33,6 +34,10 @@ export interface IngestOptions {
 	ceilings?: DailyCeilings;
 	/** An operator's decision on a held reading: the order is still checked, the ceiling is not. */
 	skipCeiling?: boolean;
+	/** An operator's districts: rows for meters elsewhere are rejected as out_of_district. */
+	scope?: DistrictScope;
+	/** Told the rows judged so far (parsed and refused, or in a committed chunk) of all rows. */
+	onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -62,6 +67,7 @@ interface MeterOfSerial {
 	id: number;
 	accountId: number;
 	tariffClass: string;
+	districtSoato: string;
 	installedOn: string;
 	removedOn: string | null;
 }
@@ -78,7 +84,7 @@ function statements(client: Database.Database) {
 	return {
 		meterOfSerial: client.prepare(
 			`select m.id, m.account_id as accountId, a.tariff_class as tariffClass,
-			        m.installed_on as installedOn, m.removed_on as removedOn
+			        a.district_soato as districtSoato, m.installed_on as installedOn, m.removed_on as removedOn
 			 from meters m join accounts a on a.id = m.account_id where m.serial = ?`
 		),
 		// The meter's readings from the last one before `first` to the first one after `last`:
@@ -195,12 +201,21 @@ function* ingestSteps(
 
 	const client = db.$client;
 	const sql = statements(client);
+	// Rows refused while parsing are judged already; the rest count as their chunk commits.
+	let judged = rows.length;
+	for (const days of daysBySerial.values()) judged -= days.length;
+	options.onProgress?.(judged, rows.length);
 
 	/** Judges and writes one meter's rows; `takeVersion` gives the next reserved sync version. */
 	const applyMeter = (serial: string, days: IncomingDay[], takeVersion: () => number) => {
 		const meter = sql.meterOfSerial.get(serial) as MeterOfSerial | undefined;
 		if (!meter) {
 			for (const day of days) reject(day.row, 'unknown_meter', `there is no meter ${serial}`);
+			return;
+		}
+		if (options.scope && !inScope(options.scope, meter.districtSoato)) {
+			for (const day of days)
+				reject(day.row, 'out_of_district', `${serial} is outside your districts`);
 			return;
 		}
 		// By date, and in arrival order within a day (sort is stable); then one row a day.
@@ -338,6 +353,8 @@ function* ingestSteps(
 				for (const [serial, days] of chunk) applyMeter(serial, days, () => version++);
 			})
 			.immediate();
+		judged += chunkRows;
+		options.onProgress?.(judged, rows.length);
 		chunkStart = chunkEnd;
 		if (chunkStart < meters.length) yield;
 	}

@@ -1,3 +1,9 @@
+import {
+	MAX_TARIFF_BLOCKS,
+	priceTiyin,
+	priceWithinLimits,
+	TARIFF_PRICE_SOM
+} from '../../domain/tariffLimits';
 import { asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../db';
 import { SHARED_TOMBSTONE_ACCOUNT_ID, syncTombstones, tariffVersions } from '../db/schema';
@@ -56,17 +62,8 @@ export function tariffRowsSince(db: Db, sinceVersion: number) {
 		.map((row) => ({ version: row.version, row: toVersion(row) }));
 }
 
-/**
- * Uzbekistan's block tariffs have had two to six blocks; 20 is room to spare, and every phone
- * holds and rates with every version (100,001 blocks made a first pull 3.8 MB).
- */
-export const MAX_TARIFF_BLOCKS = 20;
-/**
- * So'm a kWh, inclusive. The highest block in force is 1,800 so'm (2025); ten years of yearly
- * indexation stay far below 20,000, while a slipped key (18000000) or a price of nothing is
- * stopped before it bills anyone. The tariff module's own bound (10^9) is about arithmetic.
- */
-export const TARIFF_PRICE_SOM = { min: 1, max: 20_000 } as const;
+// The operator's limits live in the domain: the back office's form checks them before sending.
+export { MAX_TARIFF_BLOCKS, TARIFF_PRICE_SOM };
 
 /** The operator's limits, judged before the tariff module looks at the blocks one by one. */
 function checkOperatorLimits(input: unknown): void {
@@ -80,10 +77,9 @@ function checkOperatorLimits(input: unknown): void {
 		const price = (block as { pricePerKwh?: unknown } | null)?.pricePerKwh;
 		// Only a well-formed price is judged here (the module explains a malformed one); its
 		// digits are compared as a number of tiyin, exactly.
-		if (typeof price !== 'string' || !/^\d{1,12}(\.\d{1,2})?$/.test(price)) return;
-		const [whole, fraction = ''] = price.split('.');
-		const tiyin = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-		if (tiyin < TARIFF_PRICE_SOM.min * 100 || tiyin > TARIFF_PRICE_SOM.max * 100)
+		const tiyin = typeof price === 'string' ? priceTiyin(price) : null;
+		if (tiyin === null) return;
+		if (!priceWithinLimits(tiyin))
 			throw new BusinessRuleError(
 				`blocks[${index}].pricePerKwh: must be from ${TARIFF_PRICE_SOM.min} to ${TARIFF_PRICE_SOM.max.toLocaleString('en-US')} so'm a kWh, got ${price}`
 			);
