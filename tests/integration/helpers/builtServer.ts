@@ -20,12 +20,17 @@ async function freePort(): Promise<number> {
  * The built app (`node build`, as production runs it) on a free port over `dataDir`, for tests
  * that attack the real server over HTTP. `npm test` builds before Vitest runs.
  */
-export async function startBuiltServer(dataDir: string, env: Record<string, string> = {}) {
+export async function startBuiltServer(
+	dataDir: string,
+	env: Record<string, string> = {},
+	/** Node's own flags for the server, e.g. `--cpu-prof` to profile it under a bench's load. */
+	nodeArgs: readonly string[] = []
+) {
 	const entry = join(process.cwd(), 'build');
 	if (!existsSync(join(entry, 'index.js'))) throw new Error('no build: run `npm run build` first');
 	const port = await freePort();
 	let output = '';
-	const child: ChildProcess = spawn(process.execPath, [entry], {
+	const child: ChildProcess = spawn(process.execPath, [...nodeArgs, entry], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env: {
 			...process.env,
@@ -55,6 +60,7 @@ export async function startBuiltServer(dataDir: string, env: Record<string, stri
 	}
 	return {
 		baseURL,
+		pid: child.pid,
 		get log() {
 			return output;
 		},

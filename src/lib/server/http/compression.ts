@@ -39,6 +39,13 @@ export async function compressed(
 		!/^(application\/json|text\/csv|text\/plain)/i.test(type)
 	)
 		return response;
+	// A small answer whose length is declared (json() declares it) is sent as it is without being
+	// read and rebuilt: the operators' endpoints answer a few hundred bytes, hundreds of times a second.
+	const declared = Number(response.headers.get('content-length') ?? NaN);
+	if (declared < COMPRESS_MIN_BYTES) {
+		response.headers.append('Vary', 'Accept-Encoding');
+		return response;
+	}
 	const headers = new Headers(response.headers);
 	headers.append('Vary', 'Accept-Encoding');
 	const encoding = chooseEncoding(acceptEncoding);

@@ -169,7 +169,7 @@ export function createTransaction(
 			const { accountId } = checkPayable(db, input.operator, input, input.operatorTxId);
 			if (input.nowMs - input.operatorTimeMs >= PENDING_TIMEOUT_MS)
 				throw new PaymentError('timed_out', 'time');
-			statement(
+			const { lastInsertRowid } = statement(
 				db,
 				`insert into payment_transactions (operator, operator_tx_id, account_id, order_id, amount_tiyin, state, operator_time_ms, created_at_ms)
 					 values (?, ?, ?, ?, ?, 1, ?, ?)`
@@ -182,7 +182,23 @@ export function createTransaction(
 				input.operatorTimeMs,
 				input.nowMs
 			);
-			return findTransaction(db, input.operator, input.operatorTxId)!;
+			// The row as just written, without reading it back (a create is half of every payment).
+			const created: PaymentTransaction = {
+				id: Number(lastInsertRowid),
+				operator: input.operator,
+				operatorTxId: input.operatorTxId,
+				accountId,
+				accountNumber: input.accountNumber,
+				orderId: input.orderId ?? null,
+				amountTiyin: input.amountTiyin,
+				state: 1,
+				reason: null,
+				operatorTimeMs: input.operatorTimeMs,
+				createdAtMs: input.nowMs,
+				performedAtMs: null,
+				cancelledAtMs: null
+			};
+			return created;
 		})
 		.immediate();
 	// The timeout's cancellation is committed above; only then is the call refused.
@@ -244,7 +260,9 @@ export function performTransaction(
 					tx.orderId
 				);
 			}
-			return findTransaction(db, input.operator, input.operatorTxId)!;
+			// The row read above under the write lock, as the update left it (no second read).
+			const performed: PaymentTransaction = { ...tx, state: 2, performedAtMs: input.nowMs };
+			return performed;
 		})
 		.immediate();
 	if (expired || !result) throw new PaymentError('timed_out', 'id');
