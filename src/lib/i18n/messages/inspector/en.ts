@@ -21,6 +21,9 @@ export const en = {
 	'inspector.reason.order_reassigned':
 		'the order was given to another inspector before the result arrived.',
 	'inspector.reason.already_done': 'the order already had a result.',
+	'inspector.reason.reading_rejected':
+		'a reading breaks the reading rules (the register would run backwards, or the meter was not installed that day).',
+	'inspector.reason.serial_in_use': 'the new meter’s serial is already another meter’s.',
 	'inspector.reason.unknown': 'the office will say why.',
 	'inspector.account': 'Account {number}',
 	'inspector.call': 'Call {phone}',

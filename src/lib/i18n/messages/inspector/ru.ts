@@ -23,6 +23,10 @@ export const ru: FeatureMessages<typeof en> = {
 	'inspector.reason.order_reassigned':
 		'наряд передали другому контролёру до того, как пришёл результат.',
 	'inspector.reason.already_done': 'у наряда уже был результат.',
+	'inspector.reason.reading_rejected':
+		'показание нарушает правила (счётчик не может идти назад, или в тот день он не был установлен).',
+	'inspector.reason.serial_in_use':
+		'заводской номер нового счётчика уже принадлежит другому счётчику.',
 	'inspector.reason.unknown': 'офис сообщит причину.',
 	'inspector.account': 'Лицевой счёт {number}',
 	'inspector.call': 'Позвонить {phone}',

@@ -22,6 +22,10 @@ export const uz: FeatureMessages<typeof en> = {
 	'inspector.reason.order_cancelled': 'natija kelguncha ofis topshiriqni bekor qilgan.',
 	'inspector.reason.order_reassigned': 'natija kelguncha topshiriq boshqa nazoratchiga berilgan.',
 	'inspector.reason.already_done': 'topshiriqning natijasi allaqachon bor edi.',
+	'inspector.reason.reading_rejected':
+		'koʻrsatkich qoidalarga zid (hisoblagich orqaga yurmaydi yoki oʻsha kuni oʻrnatilmagan edi).',
+	'inspector.reason.serial_in_use':
+		'yangi hisoblagichning zavod raqami boshqa hisoblagichga tegishli.',
 	'inspector.reason.unknown': 'sababini ofis aytadi.',
 	'inspector.account': 'Hisob raqami {number}',
 	'inspector.call': 'Qoʻngʻiroq qilish: {phone}',

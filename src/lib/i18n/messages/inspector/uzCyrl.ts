@@ -22,6 +22,9 @@ export const uzCyrl: FeatureMessages<typeof en> = {
 	'inspector.reason.order_cancelled': 'натижа келгунча офис топшириқни бекор қилган.',
 	'inspector.reason.order_reassigned': 'натижа келгунча топшириқ бошқа назоратчига берилган.',
 	'inspector.reason.already_done': 'топшириқнинг натижаси аллақачон бор эди.',
+	'inspector.reason.reading_rejected':
+		'кўрсаткич қоидаларга зид (ҳисоблагич орқага юрмайди ёки ўша куни ўрнатилмаган эди).',
+	'inspector.reason.serial_in_use': 'янги ҳисоблагичнинг завод рақами бошқа ҳисоблагичга тегишли.',
 	'inspector.reason.unknown': 'сабабини офис айтади.',
 	'inspector.account': 'Ҳисоб рақами {number}',
 	'inspector.call': 'Қўнғироқ қилиш: {phone}',

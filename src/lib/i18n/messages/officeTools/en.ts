@@ -117,7 +117,6 @@ export const en = {
 	'officeTools.audit.event.account_linked': 'Account added',
 	'officeTools.audit.event.account_unlinked': 'Account removed',
 	'officeTools.audit.event.readings_imported': 'Readings imported',
-	'officeTools.audit.event.inspection_reviewed': 'Inspection result reviewed',
 	'officeTools.audit.event.inspection_reviewed': 'Inspection result decided',
 	'officeTools.review.title': 'Needs review',
 	'officeTools.review.intro':

@@ -120,7 +120,6 @@ export const ru: FeatureMessages<typeof en> = {
 	'officeTools.audit.event.account_linked': 'Лицевой счёт добавлен',
 	'officeTools.audit.event.account_unlinked': 'Лицевой счёт удалён',
 	'officeTools.audit.event.readings_imported': 'Показания импортированы',
-	'officeTools.audit.event.inspection_reviewed': 'Результат проверки рассмотрен',
 	'officeTools.audit.event.inspection_reviewed': 'Решение по результату проверки',
 	'officeTools.review.title': 'Требует проверки',
 	'officeTools.review.intro':

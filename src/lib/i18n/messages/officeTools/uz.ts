@@ -122,7 +122,6 @@ export const uz: FeatureMessages<typeof en> = {
 	'officeTools.audit.event.account_linked': 'Shaxsiy hisob qoʻshildi',
 	'officeTools.audit.event.account_unlinked': 'Shaxsiy hisob olib tashlandi',
 	'officeTools.audit.event.readings_imported': 'Koʻrsatkichlar import qilindi',
-	'officeTools.audit.event.inspection_reviewed': 'Tekshiruv natijasi koʻrib chiqildi',
 	'officeTools.audit.event.inspection_reviewed': 'Tekshiruv natijasi boʻyicha qaror',
 	'officeTools.review.title': 'Koʻrib chiqish kerak',
 	'officeTools.review.intro':

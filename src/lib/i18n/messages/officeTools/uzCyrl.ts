@@ -121,7 +121,6 @@ export const uzCyrl: FeatureMessages<typeof en> = {
 	'officeTools.audit.event.account_linked': 'Шахсий ҳисоб қўшилди',
 	'officeTools.audit.event.account_unlinked': 'Шахсий ҳисоб олиб ташланди',
 	'officeTools.audit.event.readings_imported': 'Кўрсаткичлар импорт қилинди',
-	'officeTools.audit.event.inspection_reviewed': 'Текширув натижаси кўриб чиқилди',
 	'officeTools.audit.event.inspection_reviewed': 'Текширув натижаси бўйича қарор',
 	'officeTools.review.title': 'Кўриб чиқиш керак',
 	'officeTools.review.intro':
