@@ -32,7 +32,8 @@ function aUser(db: Db, login: string, role: SessionUser['role']): SessionUser {
 export function routerServerDatabase() {
 	const t = tempDb();
 	const resident = aUser(t.db, 'model-resident', 'resident');
-	const operator = aUser(t.db, 'model-operator', 'operator');
+	// The office as an admin: every district, so that the model's accounts are in its scope.
+	const operator = aUser(t.db, 'model-admin', 'admin');
 	const accountIds = [anAccount(t.db).id, anAccount(t.db).id];
 	for (const accountId of accountIds)
 		t.db.insert(userAccounts).values({ userId: resident.id, accountId, createdAtMs: 0 }).run();

@@ -18,7 +18,7 @@ export const uz: FeatureMessages<typeof en> = {
 	'officeTools.tariffs.withdrawConfirm':
 		'{id} qaytarib olinsinmi? U hali amalda emas; telefonlar keyingi sinxronlashda uni oʻchiradi.',
 	'officeTools.tariffs.withdrawn': '{id} qaytarib olindi.',
-	'officeTools.tariffs.publishTitle': 'Yangi versiyani eʼlon qilish',
+	'officeTools.tariffs.publishTitle': 'Yangi versiyani e’lon qilish',
 	'officeTools.tariffs.classLabel': 'Tarif sinfi',
 	'officeTools.tariffs.fromLabel': 'Amal qilish sanasi',
 	'officeTools.tariffs.fromHint': 'Bugundan keyingi kun: aholi yangi narxni oldindan koʻradi.',
@@ -29,10 +29,10 @@ export const uz: FeatureMessages<typeof en> = {
 	'officeTools.tariffs.priceLabel': '1 kVt·soat uchun soʻm',
 	'officeTools.tariffs.addBlock': 'Blok qoʻshish',
 	'officeTools.tariffs.removeBlock': '{n}-blokni olib tashlash',
-	'officeTools.tariffs.submit': 'Eʼlon qilish',
-	'officeTools.tariffs.busy': 'Eʼlon qilinmoqda…',
+	'officeTools.tariffs.submit': 'E’lon qilish',
+	'officeTools.tariffs.busy': 'E’lon qilinmoqda…',
 	'officeTools.tariffs.published':
-		'{id} eʼlon qilindi: telefonlar uni keyingi sinxronlashda oladi.',
+		'{id} e’lon qilindi: telefonlar uni keyingi sinxronlashda oladi.',
 	'officeTools.tariffs.refused': 'Server bu versiyani qabul qilmadi: {detail}',
 	'officeTools.tariffs.fixFields': 'Quyida belgilangan maydonlarni tuzating.',
 	'officeTools.tariffs.err.class': 'Tarif sinfini tanlang.',

@@ -9,7 +9,7 @@ export const uz: FeatureMessages<typeof en> = {
 	'error.photo_checksum': 'Rasm shikastlangan holda keldi (xeshi mos emas). U qayta yuboriladi.',
 	'error.photo_offset':
 		'Yuborish server bilan mos kelmay qoldi; server toʻxtagan joydan davom etadi.',
-	'error.photo_length': 'Rasmdan eʼlon qilinganidan koʻproq maʼlumot keldi.',
+	'error.photo_length': 'Rasmdan e’lon qilinganidan koʻproq ma’lumot keldi.',
 	'error.photo_missing': 'Bu rasm serverda yoʻq.',
 	'photos.state.pending': 'Yuborilishini kutmoqda',
 	'photos.state.uploaded': 'Yuborildi',
