@@ -984,7 +984,7 @@ describe('HTTP endpoints', () => {
 		// The resident's account 1726001003 (Tashkent city) gets a visit whose result names it.
 		const account = db.select().from(accounts).where(eq(accounts.id, ownAccount)).get()!;
 		const meter = db.select().from(meters).where(eq(meters.accountId, account.id)).get()!;
-		const workOrderId = '01900000-0000-7000-8000-0000000000bb';
+		const workOrderId = '01900000-0000-7000-8000-0000000000dd';
 		db.insert(workOrders)
 			.values({
 				id: workOrderId,
@@ -1004,7 +1004,7 @@ describe('HTTP endpoints', () => {
 		const pushed = await callers.inspector.sync.push({
 			...device.push([
 				device.command('inspection.record', {
-					resultId: '01900000-0000-7000-8000-0000000000cc',
+					resultId: '01900000-0000-7000-8000-0000000000ee',
 					workOrderId,
 					kind: 'disconnection',
 					recordedAtMs: FIXED_NOW,
