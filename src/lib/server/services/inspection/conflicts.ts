@@ -71,11 +71,8 @@ export function stateConflict(
 	if (order.status === 'done' || applied)
 		return {
 			reason: 'already_done',
-			detail: {
-				status: 'done',
-				resultId: applied?.id ?? null,
-				recordedAtMs: applied?.recordedAtMs ?? null
-			}
+			// When the applied result was recorded (or the order closed, if by other means).
+			detail: { status: 'done', atMs: applied?.recordedAtMs ?? order.updatedAtMs }
 		};
 
 	const meter = client
@@ -92,7 +89,6 @@ export function stateConflict(
 			reason: 'meter_replaced',
 			detail: {
 				meterSerial: successor?.serial ?? null,
-				replacedOn: successor?.installedOn ?? meter.removedOn,
 				replacedAtMs: tashkentDayStartMs((successor?.installedOn ?? meter.removedOn) as string)
 			}
 		};
@@ -104,7 +100,7 @@ export function stateConflict(
 			client
 				.prepare(
 					`select s.number as sealNumber, s.meter_id as meterId, m.serial as meterSerial,
-					 a.number as accountNumber, s.removed_at_ms as removedAtMs
+					 a.number as accountNumber
 					 from seals s join meters m on m.id = s.meter_id join accounts a on a.id = m.account_id
 					 where s.number = ?`
 				)
@@ -112,7 +108,7 @@ export function stateConflict(
 			client
 				.prepare(
 					`select m.seal_number as sealNumber, m.id as meterId, m.serial as meterSerial,
-					 a.number as accountNumber, null as removedAtMs
+					 a.number as accountNumber
 					 from meters m join accounts a on a.id = m.account_id where m.seal_number = ? limit 1`
 				)
 				.get(payload.newSeal);

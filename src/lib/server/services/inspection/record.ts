@@ -77,8 +77,7 @@ export function tryApply(
 			reason: 'reading_rejected',
 			detail: {
 				meterSerial: error.serial,
-				date: error.day,
-				kwh: error.kwh,
+				readingKwh: error.kwh,
 				rejection: error.rejection,
 				message: error.why
 			}
