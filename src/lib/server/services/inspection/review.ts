@@ -6,7 +6,8 @@ import { recordAudit } from '../audit';
 import type { CommandPayload } from '../../../domain/sync/commands';
 import type { ReviewReason, WorkKind } from '../../../domain/inspection/workOrders';
 import { stateConflict } from './conflicts';
-import { orderAtResult, orderInspectors, setOrderStatus, tryApply } from './record';
+import { applyOrConflict } from './effects';
+import { orderAtResult, orderInspectors, setOrderStatus } from './orderState';
 
 export interface ReviewItem {
 	resultId: string;
@@ -177,7 +178,7 @@ export function resolveHeldResult(
 		const payload = JSON.parse(result.payload) as CommandPayload<'inspection.record'>;
 		const conflict =
 			stateConflict(db, order, payload) ??
-			tryApply(db, order, result.id, result.inspectorUserId, payload, nowMs);
+			applyOrConflict(db, order, result.id, result.inspectorUserId, payload, nowMs);
 		if (conflict) throw new BusinessRuleError('error.review_cannot_apply');
 		setOrderStatus(db, order.id, 'done', nowMs);
 	} else if (order.status === 'needs_review') setOrderStatus(db, order.id, 'cancelled', nowMs);
