@@ -323,6 +323,21 @@ describe('conflicts the server decides: kept, flagged with a reason, never dropp
 		).toBeNull();
 	});
 
+	it('a second meter the account had before the order is not a replacement', async () => {
+		const { account, meter } = aHome();
+		aMeter(db, account.id, { serial: `INS2${String(++serial).padStart(5, '0')}` });
+		const order = aWorkOrder(db, {
+			accountId: account.id,
+			inspector: 'inspector',
+			kind: 'sealing',
+			meterId: meter.id
+		});
+		expect(
+			await record(inspector, visitPayload(order.id, 'sealing', { newSeal: 'TK-410001' }))
+		).toMatchObject({ result: { outcome: 'applied' } });
+		expect(sealRow('TK-410001')).toMatchObject({ meter_id: meter.id });
+	});
+
 	it('a new meter whose serial is already another meter’s is flagged serial_in_use', async () => {
 		const other = aHome();
 		const { account } = aHome();

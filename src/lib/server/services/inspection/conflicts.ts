@@ -6,6 +6,7 @@ import type {
 	WorkOrderStatus
 } from '../../../domain/inspection/workOrders';
 import { tashkentDayStartMs } from '../../../domain/inspection/visitDay';
+import { tashkentToday } from '../../../domain/dates';
 
 /** The order as a result meets it. */
 export interface OrderAtResult {
@@ -16,6 +17,7 @@ export interface OrderAtResult {
 	kind: WorkKind;
 	status: WorkOrderStatus;
 	inspectorUserId: number;
+	createdAtMs: number;
 	updatedAtMs: number;
 }
 
@@ -78,12 +80,16 @@ export function stateConflict(
 	const meter = client
 		.prepare('select id, account_id as accountId, removed_on as removedOn from meters where id = ?')
 		.get(order.meterId) as { id: number; accountId: number; removedOn: string | null };
+	// A meter put on the account since the order was made (an account may have two meters, so
+	// an older second one is not a replacement).
 	const successor = client
 		.prepare(
 			`select serial, installed_on as installedOn from meters
-			 where account_id = ? and id <> ? and removed_on is null order by installed_on desc, id desc limit 1`
+			 where account_id = ? and id <> ? and installed_on >= ?
+			 order by installed_on desc, id desc limit 1`
 		)
-		.get(meter.accountId, meter.id) as { serial: string; installedOn: string } | undefined;
+		.get(meter.accountId, meter.id, tashkentToday(order.createdAtMs)) as
+		{ serial: string; installedOn: string } | undefined;
 	if (meter.removedOn !== null || successor)
 		return {
 			reason: 'meter_replaced',

@@ -11,7 +11,8 @@ export function orderAtResult(db: Db, workOrderId: string): OrderAtResult | unde
 	return db.$client
 		.prepare(
 			`select id, account_id as accountId, meter_id as meterId, request_id as requestId, kind,
-			 status, inspector_user_id as inspectorUserId, updated_at_ms as updatedAtMs
+			 status, inspector_user_id as inspectorUserId, created_at_ms as createdAtMs,
+			 updated_at_ms as updatedAtMs
 			 from work_orders where id = ?`
 		)
 		.get(workOrderId) as OrderAtResult | undefined;
