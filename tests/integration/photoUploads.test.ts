@@ -8,6 +8,7 @@ import { aDevice, uuidv7 } from './helpers/commands';
 import { aJpeg, sha256Of, tusAs } from './helpers/photos';
 import { startUploadServer } from './helpers/uploadServer';
 import { signIn } from '../../src/lib/server/services/auth';
+import { appendChunk, createUpload } from '../../src/lib/server/services/photos/photoUploads';
 import { photos, workOrderAssignees, workOrders } from '../../src/lib/server/db/schema';
 import { accounts, meters } from '../../src/lib/server/db/schema';
 import { PHOTO_MAX_BYTES } from '../../src/lib/domain/inspection/workOrders';
@@ -227,6 +228,35 @@ describe('photo uploads over tus', () => {
 		expect(photoRow(sha)?.complete).toBe(true);
 	});
 
+	it('a connection that goes silent mid-chunk keeps what came and does not hold the photo up', async () => {
+		const bytes = aJpeg(5_000);
+		const sha = sha256Of(bytes);
+		const inspector = (
+			await signIn(seeded.db, { login: 'inspector', password: 'inspect12345' }, Date.now())
+		).user;
+		await createUpload(
+			seeded.db,
+			inspector,
+			{ sha256: sha, type: 'image/jpeg', lengthHeader: '5000' },
+			Date.now()
+		);
+		// 1,000 bytes, then nothing: no more data, no end, no error.
+		const silent = new ReadableStream<Uint8Array>({
+			start(controller) {
+				controller.enqueue(new Uint8Array(bytes.subarray(0, 1_000)));
+			}
+		});
+		const state = await appendChunk(
+			seeded.db,
+			{ sha256: sha, offsetHeader: '0', contentLength: null, body: silent, readIdleMs: 200 },
+			Date.now
+		);
+		expect(state.offset).toBe(1_000);
+		const rest = await as('inspector').patch(sha, 1_000, bytes.subarray(1_000));
+		expect(rest.status).toBe(204);
+		expect(photoRow(sha)?.complete).toBe(true);
+	});
+
 	it('a client of another tus version is refused with the version the server speaks', async () => {
 		const sha = sha256Of(aJpeg(10));
 		const response = await fetch(`${server.baseUrl}/api/uploads/${sha}`, {
@@ -269,6 +299,22 @@ describe('who may upload and see photos', () => {
 		expect(photoRow(sha)).toBeUndefined();
 		expect((await as('inspector').create(sha, bytes.length)).status).toBe(201);
 		expect((await as('inspector', 'https://evil.example').patch(sha, 0, bytes)).status).toBe(403);
+		// A neighbour on the same site, and a browser that says the request is cross-site.
+		expect(
+			(await as('inspector', 'http://uploads.127.0.0.1.nip.io').patch(sha, 0, bytes)).status
+		).toBe(403);
+		const crossSite = await fetch(`${server.baseUrl}/api/uploads/${sha}`, {
+			method: 'PATCH',
+			headers: {
+				cookie: `tok_session=${tokens.inspector}`,
+				'sec-fetch-site': 'same-site',
+				'Tus-Resumable': '1.0.0',
+				'Content-Type': 'application/offset+octet-stream',
+				'Upload-Offset': '0'
+			},
+			body: new Uint8Array(bytes)
+		});
+		expect(crossSite.status).toBe(403);
 		expect(photoRow(sha)?.receivedBytes).toBe(0);
 		expect((await as('inspector').patch(sha, 0, bytes)).status).toBe(204);
 	});

@@ -35,9 +35,20 @@ const UPLOADS = /^\/api\/uploads(\/|$)/;
  * above lets them through; but the session cookie would ride along on a same-site request from
  * a neighbouring origin, and a browser names the origin on every POST and PATCH, the app's own
  * included. A request with no Origin is no browser's, and so carries no victim's cookie.
+ *
+ * The host is compared, not the scheme: without ORIGIN set, adapter-node takes every request for
+ * https, so the demo over plain http would refuse its own uploads. `Sec-Fetch-Site`, where the
+ * browser sends it, says the same without the guess.
  */
 export function crossSiteUploadRefused(request: Request, url: URL): boolean {
 	if (!UNSAFE.has(request.method) || !UPLOADS.test(url.pathname)) return false;
+	const site = request.headers.get('sec-fetch-site');
+	if (site !== null && site !== 'same-origin') return true;
 	const origin = request.headers.get('origin');
-	return origin !== null && origin !== url.origin;
+	if (origin === null) return false;
+	try {
+		return new URL(origin).host !== url.host;
+	} catch {
+		return true;
+	}
 }

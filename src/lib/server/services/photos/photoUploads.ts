@@ -129,6 +129,8 @@ export interface AppendChunk {
 	offsetHeader: string | null;
 	contentLength: string | null;
 	body: ReadableStream<Uint8Array> | null;
+	/** How long the body may go silent before it counts as broken; READ_IDLE_MS unless a test. */
+	readIdleMs?: number;
 }
 
 /**
@@ -158,7 +160,7 @@ export async function appendChunk(
 		if (announced !== null && !(announced <= remaining)) throw new UploadRefused('bad_length');
 		if (row.complete) return { offset, length: row.sizeBytes };
 
-		const written = await writeBody(db, row, offset, input.body);
+		const written = await writeBody(db, row, offset, input.body, input.readIdleMs ?? READ_IDLE_MS);
 		if (written === null) throw new UploadRefused('bad_length');
 		const now = offset + written;
 		if (offset < MAGIC_BYTES && now > 0) {
@@ -183,7 +185,8 @@ async function writeBody(
 	db: Db,
 	row: PhotoRow,
 	offset: number,
-	body: ReadableStream<Uint8Array> | null
+	body: ReadableStream<Uint8Array> | null,
+	idleMs: number
 ): Promise<number | null> {
 	if (!body) return 0;
 	const remaining = row.sizeBytes - offset;
@@ -193,7 +196,7 @@ async function writeBody(
 	let overflow = false;
 	try {
 		for (;;) {
-			const { done, value } = await reader.read();
+			const { done, value } = await readWithin(reader, idleMs);
 			if (done) break;
 			if (overflow) continue; // read to the end so that the refusal is heard
 			if (written + value.byteLength > remaining) {
@@ -208,7 +211,9 @@ async function writeBody(
 				.run();
 		}
 	} catch {
-		// The connection broke (or adapter-node's BODY_SIZE_LIMIT): what landed stays, counted.
+		// The connection broke, went silent, or hit adapter-node's BODY_SIZE_LIMIT: what landed
+		// stays, counted.
+		await reader.cancel().catch(() => {});
 	} finally {
 		if (overflow) {
 			await file.truncate(offset);
@@ -217,6 +222,27 @@ async function writeBody(
 		await file.close();
 	}
 	return overflow ? null : written;
+}
+
+/**
+ * tus asks both sides for a 30 s timeout: a phone whose connection died without a word would
+ * otherwise hold its photo's PATCH (and so every later one) open for good.
+ */
+export const READ_IDLE_MS = 30_000;
+
+async function readWithin<T>(
+	reader: ReadableStreamDefaultReader<T>,
+	ms: number
+): Promise<ReadableStreamReadResult<T>> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const silent = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new Error('the upload went silent')), ms);
+	});
+	try {
+		return await Promise.race([reader.read(), silent]);
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 async function finish(db: Db, sha256: string, nowMs: number): Promise<void> {
