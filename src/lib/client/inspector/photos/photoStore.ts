@@ -10,7 +10,7 @@ export interface AddPhotoOptions {
 	now?: () => number;
 }
 
-async function sha256Hex(blob: Blob): Promise<string> {
+export async function sha256Hex(blob: Blob): Promise<string> {
 	const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
 	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -2,7 +2,7 @@ import type { TokDb } from '$lib/client/db';
 import { nextDelayMs } from '$lib/client/sync/retry/backoff';
 import { UPLOAD_CHUNK_BYTES } from '$lib/domain/inspection/photoUpload';
 import type { PhotoRow } from './photoRow';
-import { photosToUpload } from './photoStore';
+import { photosToUpload, sha256Hex } from './photoStore';
 import { tusClient, type TusAnswer, type TusClient } from './tusClient';
 
 export interface PhotoUploadOptions {
@@ -28,6 +28,9 @@ export interface PhotoUploads {
 
 /** One photo's outcome of a pass. */
 type Outcome = 'uploaded' | 'refused' | 'retry' | 'signedOut';
+
+/** The server's key for a photo whose bytes did not hash to its name (tus 460). */
+const CHECKSUM_REASON = 'error.photo_checksum';
 
 /** A HEAD/PATCH disagreement this many times over one photo in one pass means something is wrong. */
 const MAX_CONFLICTS = 5;
@@ -120,6 +123,13 @@ export function startPhotoUploads(db: TokDb, options: PhotoUploadOptions = {}): 
 					if (answer.kind === 'unknown') answer = await client.create(photo);
 					continue;
 				case 'refused':
+					// The server found another hash than the name: damaged on the way (send it again),
+					// unless the phone's own copy no longer matches (then it never will).
+					if (answer.reason === CHECKSUM_REASON && (await sha256Hex(photo.blob)) === photo.sha256) {
+						if (++conflicts > MAX_CONFLICTS) return 'retry';
+						answer = await client.create(photo);
+						continue;
+					}
 					await db.photos.update(photo.sha256, { state: 'refused', lastError: answer.reason });
 					return 'refused';
 				case 'retry':
