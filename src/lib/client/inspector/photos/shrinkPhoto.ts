@@ -31,11 +31,47 @@ function encodeJpeg(canvas: Canvas, quality: number): Promise<Blob> {
 	);
 }
 
-async function decode(file: Blob): Promise<ImageBitmap> {
+interface Picture {
+	source: CanvasImageSource;
+	width: number;
+	height: number;
+	close(): void;
+}
+
+/**
+ * Safari before 15 has no createImageBitmap for a Blob: an <img> decodes it instead (and, as
+ * createImageBitmap's `from-image`, is drawn turned as the camera's EXIF orientation says).
+ */
+async function decodeWithImg(file: Blob): Promise<Picture> {
+	const url = URL.createObjectURL(file);
+	const img = new Image();
+	try {
+		img.src = url;
+		await img.decode();
+	} catch {
+		URL.revokeObjectURL(url);
+		throw new Error(NOT_AN_IMAGE);
+	}
+	return {
+		source: img,
+		width: img.naturalWidth,
+		height: img.naturalHeight,
+		close: () => URL.revokeObjectURL(url)
+	};
+}
+
+async function decode(file: Blob): Promise<Picture> {
 	if (file.type && !file.type.startsWith('image/')) throw new Error(NOT_AN_IMAGE);
+	if (typeof createImageBitmap !== 'function') return decodeWithImg(file);
 	try {
 		// The camera's EXIF orientation applied, so that the meter is upright in the JPEG too.
-		return await createImageBitmap(file, { imageOrientation: 'from-image' });
+		const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+		return {
+			source: bitmap,
+			width: bitmap.width,
+			height: bitmap.height,
+			close: () => bitmap.close()
+		};
 	} catch {
 		throw new Error(NOT_AN_IMAGE);
 	}
@@ -47,9 +83,9 @@ async function decode(file: Blob): Promise<ImageBitmap> {
  * camera's EXIF (GPS position included); the result keeps its own position field instead.
  */
 export async function shrinkPhoto(file: Blob): Promise<Blob> {
-	const bitmap = await decode(file);
+	const picture = await decode(file);
 	try {
-		let { width, height } = fitWithin(bitmap.width, bitmap.height, PHOTO_MAX_SIDE_PX);
+		let { width, height } = fitWithin(picture.width, picture.height, PHOTO_MAX_SIDE_PX);
 		for (;;) {
 			const canvas = makeCanvas(width, height);
 			const context = canvas.getContext('2d') as
@@ -58,7 +94,7 @@ export async function shrinkPhoto(file: Blob): Promise<Blob> {
 			// JPEG has no transparency: a PNG's clear parts become white, not black.
 			context.fillStyle = '#fff';
 			context.fillRect(0, 0, width, height);
-			context.drawImage(bitmap, 0, 0, width, height);
+			context.drawImage(picture.source, 0, 0, width, height);
 			let jpeg: Blob | null = null;
 			for (const quality of JPEG_QUALITIES) {
 				jpeg = await encodeJpeg(canvas, quality);
@@ -75,6 +111,6 @@ export async function shrinkPhoto(file: Blob): Promise<Blob> {
 			));
 		}
 	} finally {
-		bitmap.close();
+		picture.close();
 	}
 }
