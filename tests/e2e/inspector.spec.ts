@@ -62,6 +62,13 @@ test('an inspector records a sealing offline; it survives a reload and reaches t
 	if (order.sealNumber)
 		await expect(page.getByLabel('Removed seal number')).toHaveValue(order.sealNumber);
 
+	const formA11y = await new AxeBuilder({ page }).analyze();
+	expect(
+		formA11y.violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map((v) => v.id)
+	).toEqual([]);
+
 	// Saving with nothing typed: the schema's message beside the field, nothing in the outbox.
 	await page.getByRole('button', { name: 'Save the result' }).click();
 	await expect(page.getByText('Type the number of the new seal.')).toBeVisible();
