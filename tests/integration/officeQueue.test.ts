@@ -5,7 +5,7 @@ import { createUser } from '../../src/lib/server/services/auth';
 import { staffDistricts } from '../../src/lib/server/db/schema';
 import { LiveHub } from '../../src/lib/server/sync/live';
 import { seedDemoOffice } from '../../src/lib/server/seed/office';
-import { sayIn } from '../../src/lib/i18n/allCatalogues';
+import { catalogue as ru } from '../../src/lib/i18n/catalogues/ru';
 import type { Db } from '../../src/lib/server/db';
 
 // The back office's queue and its assignments, through the real router on a real SQLite file:
@@ -291,7 +291,7 @@ describe('assigning a request to an inspector', () => {
 		).toEqual(['cancelled']);
 		const request = (await pullAll(resident)).rows('requests').find((r) => r.id === requestId)!;
 		expect(request).toMatchObject({ status: 'rejected', statusReason: 'office.reject.no_access' });
-		expect(sayIn('ru')(request.statusReason as string, {})).toBe('Не было доступа к счётчику.');
+		expect(ru[request.statusReason as keyof typeof ru]).toBe('Не было доступа к счётчику.');
 		await expect(
 			operator.office.requests.assign({ requestId, inspectorUserId: inspectorId })
 		).rejects.toMatchObject({ message: 'error.request_closed' });
