@@ -9,7 +9,7 @@ test.use({ viewport: { width: 1280, height: 800 } });
 test('an operator filters the queue, opens a request and assigns it to the inspector', async ({
 	page
 }) => {
-	await signIn(page, 'operator', 'operate12345');
+	await signIn(page, 'operator', 'operate12345', /\/office$/);
 	await expect(page).toHaveURL(/\/office$/);
 	const table = page.getByTestId('request-table');
 	await expect(table.locator('tbody tr').first()).toBeVisible();
@@ -35,7 +35,7 @@ test('an operator filters the queue, opens a request and assigns it to the inspe
 	await expect(page.getByTestId('request-history')).toContainText('Submitted');
 
 	const form = page.getByTestId('assign-form');
-	await form.getByLabel('Inspector').selectOption({ label: 'Inspector (inspector)' });
+	await form.getByLabel('Inspector', { exact: true }).selectOption({ label: 'Inspector (inspector)' });
 	await form.getByRole('button', { name: 'Assign' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 	await expect(page.getByTestId('request-status')).toHaveAttribute('data-status', 'accepted');

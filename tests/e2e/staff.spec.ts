@@ -31,7 +31,7 @@ test('an inspector lands on a page saying who they are and what they can do, not
 test('an operator lands on the back office, its navigation listing every office page', async ({
 	page
 }) => {
-	await signIn(page, 'operator', 'operate12345');
+	await signIn(page, 'operator', 'operate12345', /\/office$/);
 	await expect(page).toHaveURL(/\/office$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Requests' })).toBeVisible();
 	const nav = page.getByRole('navigation', { name: 'Back office' });
