@@ -35,7 +35,9 @@ test('an operator filters the queue, opens a request and assigns it to the inspe
 	await expect(page.getByTestId('request-history')).toContainText('Submitted');
 
 	const form = page.getByTestId('assign-form');
-	await form.getByLabel('Inspector', { exact: true }).selectOption({ label: 'Inspector (inspector)' });
+	await form
+		.getByRole('combobox', { name: 'Inspector', exact: true })
+		.selectOption({ label: 'Inspector (inspector)' });
 	await form.getByRole('button', { name: 'Assign' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 	await expect(page.getByTestId('request-status')).toHaveAttribute('data-status', 'accepted');
