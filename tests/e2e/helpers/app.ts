@@ -3,12 +3,18 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { E2E_DATA_DIR } from '../../../playwright.config';
 
-export async function signIn(page: Page, login = 'demo', password = 'demo12345') {
+/** Signs in and waits for the role's home (`/`; the back office's is /office). */
+export async function signIn(
+	page: Page,
+	login = 'demo',
+	password = 'demo12345',
+	home: RegExp = /\/$/
+) {
 	await page.goto('/login');
 	await page.getByLabel('Login').fill(login);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page).toHaveURL(/\/$/);
+	await expect(page).toHaveURL(home);
 }
 
 /**

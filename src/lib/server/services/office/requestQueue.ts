@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { accounts, requestEvents, serviceRequests, users, workOrders } from '../../db/schema';
 import type { SessionUser } from '../../auth/session';
@@ -132,7 +132,7 @@ export function requestQueue(
 	};
 }
 
-/** Each request's newest work order (a cancelled one is replaced by the next assignment). */
+/** Each request's work order: the open one, else the newest (a cancelled one gives way). */
 function latestOrders(db: Db, requestIds: string[]): Map<string, OrderSummary> {
 	const byRequest = new Map<string, OrderSummary>();
 	if (requestIds.length === 0) return byRequest;
@@ -149,7 +149,12 @@ function latestOrders(db: Db, requestIds: string[]): Map<string, OrderSummary> {
 		.from(workOrders)
 		.innerJoin(users, eq(users.id, workOrders.inspectorUserId))
 		.where(inArray(workOrders.requestId, requestIds))
-		.orderBy(desc(workOrders.createdAtMs), desc(workOrders.id))
+		// The one on a list now, else the newest.
+		.orderBy(
+			desc(sql`${workOrders.status} = 'assigned'`),
+			desc(workOrders.createdAtMs),
+			desc(workOrders.version)
+		)
 		.all();
 	for (const { requestId, ...order } of rows)
 		if (requestId && !byRequest.has(requestId)) byRequest.set(requestId, order);
@@ -215,7 +220,7 @@ export function requestDetail(db: Db, user: SessionUser, requestId: string, nowM
 		.from(workOrders)
 		.innerJoin(users, eq(users.id, workOrders.inspectorUserId))
 		.where(eq(workOrders.requestId, requestId))
-		.orderBy(desc(workOrders.createdAtMs), desc(workOrders.id))
+		.orderBy(desc(workOrders.createdAtMs), desc(workOrders.version))
 		.all();
 	return {
 		...row,

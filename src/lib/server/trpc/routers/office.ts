@@ -53,7 +53,7 @@ const queueInput = z
 		districtSoato: districtSoato.optional(),
 		olderThanDays: z.number({ error: 'error.invalid_input' }).int().min(0).max(3650).optional(),
 		cursor: z.string().regex(CURSOR_PATTERN, { error: 'error.invalid_input' }).optional(),
-		limit: z.number().int().min(1).max(200).default(50)
+		limit: z.number({ error: 'error.invalid_input' }).int().min(1).max(200).default(50)
 	})
 	.default({ status: 'open', limit: 50 });
 
