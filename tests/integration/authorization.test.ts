@@ -107,6 +107,8 @@ const callers = {} as Record<Actor, Caller>;
 let resets = 0;
 const NO_REQUEST = '01900000-0000-7000-8000-000000000000';
 const OWN_ORDER = '01900000-0000-7000-8000-0000000000aa';
+const WORK_ORDER = '01900000-0000-7000-8000-0000000000bb';
+const HELD_RESULT = '01900000-0000-7000-8000-0000000000cc';
 
 const ROWS: Record<string, Row> = {
 	'auth.signIn': {
@@ -196,6 +198,22 @@ const ROWS: Record<string, Row> = {
 		cells: onlyOperator,
 		call: (c) => c.office.readings.correct({ suspectId: 999_999, kwh: '100' })
 	},
+	// Listed before it is decided below: a Samarqand operator's list does not show it.
+	'office.review.list': {
+		cells: { ...onlyOperator, otherOperator: 'deny' },
+		call: (c) => c.office.review.list({}),
+		judge: (r) =>
+			(r as { items: Array<{ resultId: string }> }).items.some((i) => i.resultId === HELD_RESULT)
+				? 'allow'
+				: 'deny'
+	},
+	// A held result on resident's account (Tashkent): the operator of that district decides it
+	// (the admin then meets "already decided", past authorization); the Samarqand one is refused.
+	'office.review.resolve': {
+		cells: { ...onlyOperator, otherOperator: 'deny' },
+		call: (c) =>
+			c.office.review.resolve({ resultId: HELD_RESULT, decision: 'dismiss', note: 'matrix' })
+	},
 	'office.requests.list': { cells: onlyOperator, call: (c) => c.office.requests.list({}) },
 	'office.requests.setStatus': {
 		cells: onlyOperator,
@@ -266,6 +284,18 @@ beforeAll(async () => {
 	db.insert(userAccounts)
 		.values({ userId: owner, accountId: spare.id, createdAtMs: FIXED_NOW })
 		.run();
+
+	// An inspector's result held for review (its order was cancelled) on resident's account.
+	db.$client.exec(`
+		insert into work_orders (id, account_id, meter_id, kind, status, inspector_user_id, created_at_ms, updated_at_ms)
+		select '${WORK_ORDER}', a.id, m.id, 'sealing', 'cancelled', u.id, 0, 0
+		from accounts a join meters m on m.account_id = a.id, users u
+		where a.number = '1726001003' and u.login = 'inspector';
+		insert into inspection_results (id, work_order_id, inspector_user_id, account_id, kind, payload,
+		  recorded_at_ms, received_at_ms, outcome, review_reason)
+		select '${HELD_RESULT}', o.id, o.inspector_user_id, o.account_id, 'sealing', '{}', 1, 1,
+		  'needs_review', 'order_cancelled'
+		from work_orders o where o.id = '${WORK_ORDER}';`);
 
 	callers.anonymous = anonymousCaller(db);
 	callers.resident = await callerAs(db, 'demo2', 'demo12345');

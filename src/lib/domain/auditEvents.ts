@@ -17,6 +17,7 @@ export const AUDIT_EVENTS = [
 	'oneid_refused',
 	'account_linked',
 	'account_unlinked',
-	'readings_imported'
+	'readings_imported',
+	'inspection_reviewed'
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];

@@ -19,6 +19,7 @@ export function aRequestRow(overrides: Partial<RequestRow> = {}): RequestRow {
 		contactPhone: null,
 		preferredDate: null,
 		statusReason: null,
+		sealNumber: null,
 		createdAtMs: at,
 		updatedAtMs: at,
 		history: [{ status: 'submitted', atMs: at, reason: null }],

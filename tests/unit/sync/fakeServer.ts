@@ -174,6 +174,7 @@ export class FakeSyncServer implements SyncServer {
 				contactPhone: p.contactPhone,
 				preferredDate: p.preferredDate,
 				statusReason: null,
+				sealNumber: null,
 				createdAtMs: nowMs,
 				updatedAtMs: nowMs,
 				history: [{ status: 'submitted', atMs: nowMs, reason: null }],

@@ -68,6 +68,7 @@ export const EFFECTS: { [K in CommandKind]: ClientEffect<K> } = {
 					contactPhone: p.contactPhone,
 					preferredDate: p.preferredDate,
 					statusReason: null,
+					sealNumber: null,
 					createdAtMs: command.createdAtMs,
 					updatedAtMs: command.createdAtMs,
 					history: [{ status: 'submitted', atMs: command.createdAtMs, reason: null }],

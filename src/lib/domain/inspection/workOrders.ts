@@ -19,7 +19,12 @@ export const REVIEW_REASONS = [
 	// The order was given to another inspector while this one was offline.
 	'order_reassigned',
 	// The order already has an applied result (two inspectors, or one on two phones).
-	'already_done'
+	'already_done',
+	// The new meter's serial is already another meter's (serials are unique).
+	'serial_in_use',
+	// A reading of the visit breaks the reading rules (the register would run backwards, the
+	// meter was not installed that day): nothing of the result was applied.
+	'reading_rejected'
 ] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 

@@ -21,6 +21,8 @@ export interface RequestRow {
 	preferredDate: string | null;
 	/** Why the office rejected it, or other status explanation, as text or an 'error.*' key. */
 	statusReason: string | null;
+	/** The seal the visit put on the meter, once the inspector's result for it is applied. */
+	sealNumber: string | null;
 	createdAtMs: number;
 	updatedAtMs: number;
 	history: Array<{ status: RequestStatus; atMs: number; reason: string | null }>;

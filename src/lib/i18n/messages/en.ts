@@ -131,6 +131,11 @@ export const en = {
 	'error.too_many_photos': 'At most 6 photos per visit.',
 	'error.work_order_forbidden': 'This work order is not assigned to you.',
 	'error.work_order_kind': 'The result does not match the kind of this work order.',
+	'error.review_not_found': 'There is no result waiting for review with this id.',
+	'error.review_already_decided': 'This result has already been decided by an operator.',
+	'error.review_cannot_apply':
+		'The result still conflicts with what the system holds (for example, the seal is still on another meter), so it cannot be applied.',
+	'error.review_note_required': 'Write a short note saying why.',
 	'error.payment_operator': 'Choose one of the payment operators offered.',
 	'error.payment_operator_unavailable':
 		'This payment operator is not available now. Choose another one.',

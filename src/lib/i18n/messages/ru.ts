@@ -132,6 +132,11 @@ export const ru: Messages = {
 	'error.too_many_photos': 'Не больше 6 фотографий на один выезд.',
 	'error.work_order_forbidden': 'Этот наряд назначен не вам.',
 	'error.work_order_kind': 'Результат не соответствует виду наряда.',
+	'error.review_not_found': 'Результата, ожидающего проверки, с таким номером нет.',
+	'error.review_already_decided': 'По этому результату оператор уже принял решение.',
+	'error.review_cannot_apply':
+		'Результат всё ещё противоречит данным системы (например, пломба всё ещё на другом счётчике), поэтому применить его нельзя.',
+	'error.review_note_required': 'Напишите коротко, почему.',
 	'error.payment_operator': 'Выберите одну из предложенных платёжных систем.',
 	'error.payment_operator_unavailable': 'Эта платёжная система сейчас недоступна. Выберите другую.',
 	'error.payment_intent_taken': 'Не удалось сохранить пополнение. Создайте его ещё раз.',

@@ -135,6 +135,11 @@ export const uz: Messages = {
 	'error.too_many_photos': 'Bir tashrifga koʻpi bilan 6 ta rasm.',
 	'error.work_order_forbidden': 'Bu topshiriq sizga biriktirilmagan.',
 	'error.work_order_kind': 'Natija topshiriq turiga mos emas.',
+	'error.review_not_found': 'Bunday raqamli tekshiruvni kutayotgan natija yoʻq.',
+	'error.review_already_decided': 'Bu natija boʻyicha operator allaqachon qaror qilgan.',
+	'error.review_cannot_apply':
+		'Natija hali ham tizimdagi ma’lumotlarga zid (masalan, plomba hali boshqa hisoblagichda), shuning uchun uni qoʻllab boʻlmaydi.',
+	'error.review_note_required': 'Nima uchunligini qisqacha yozing.',
 	'error.payment_operator': 'Taklif qilingan toʻlov tizimlaridan birini tanlang.',
 	'error.payment_operator_unavailable': 'Bu toʻlov tizimi hozir mavjud emas. Boshqasini tanlang.',
 	'error.payment_intent_taken': 'Toʻldirishni saqlab boʻlmadi. Qaytadan yarating.',

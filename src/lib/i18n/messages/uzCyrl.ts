@@ -137,6 +137,11 @@ export const uzCyrl: Messages = {
 	'error.too_many_photos': 'Бир ташрифга кўпи билан 6 та расм.',
 	'error.work_order_forbidden': 'Бу топшириқ сизга бириктирилмаган.',
 	'error.work_order_kind': 'Натижа топшириқ турига мос эмас.',
+	'error.review_not_found': 'Бундай рақамли текширувни кутаётган натижа йўқ.',
+	'error.review_already_decided': 'Бу натижа бўйича оператор аллақачон қарор қилган.',
+	'error.review_cannot_apply':
+		'Натижа ҳали ҳам тизимдаги маълумотларга зид (масалан, пломба ҳали бошқа ҳисоблагичда), шунинг учун уни қўллаб бўлмайди.',
+	'error.review_note_required': 'Нима учунлигини қисқача ёзинг.',
 	'error.payment_operator': 'Таклиф қилинган тўлов тизимларидан бирини танланг.',
 	'error.payment_operator_unavailable': 'Бу тўлов тизими ҳозир мавжуд эмас. Бошқасини танланг.',
 	'error.payment_intent_taken': 'Тўлдиришни сақлаб бўлмади. Қайтадан яратинг.',

@@ -214,6 +214,14 @@ export function requestRowsSince(
 		)
 		.orderBy(asc(requestEvents.atMs), asc(requestEvents.id))
 		.all();
+	const sealOfVisit = db.$client
+		.prepare(
+			`select s.number from work_orders o
+			 join inspection_results r on r.work_order_id = o.id and r.outcome = 'applied'
+			 join seals s on s.result_id = r.id
+			 where o.request_id = ? order by s.installed_at_ms desc limit 1`
+		)
+		.pluck();
 	return rows.map((r) => ({
 		id: r.id,
 		accountId: r.accountId,
@@ -224,6 +232,10 @@ export function requestRowsSince(
 		contactPhone: r.contactPhone,
 		preferredDate: r.preferredDate,
 		statusReason: r.statusReason,
+		sealNumber:
+			r.kind === 'sealing' || r.kind === 'meter_replacement'
+				? ((sealOfVisit.get(r.id) as string | undefined) ?? null)
+				: null,
 		createdAtMs: r.createdAtMs,
 		updatedAtMs: r.updatedAtMs,
 		version: r.version,
@@ -252,3 +264,27 @@ export function officeRequests(db: Db, status?: (typeof OPEN_STATUSES)[number]) 
 }
 
 export { isOpen };
+
+/**
+ * The visit a request asked for was made and its result applied: the request is done, whatever
+ * open step it was at (the office may not have moved it past 'submitted'). A closed one stays.
+ */
+export function markRequestDoneByVisit(
+	db: Db,
+	requestId: string,
+	inspectorUserId: number,
+	nowMs: number
+): RequestChange | null {
+	const q = statements(db);
+	const row = q.byId.get({ id: requestId });
+	if (!row || !isOpen(row.status)) return null;
+	q.setStatus.run({
+		id: requestId,
+		status: 'done',
+		reason: null,
+		atMs: nowMs,
+		version: reserveVersions(db)
+	});
+	q.event.run({ requestId, status: 'done', reason: null, byUserId: inspectorUserId, atMs: nowMs });
+	return { requestId, status: 'done', accountId: row.accountId };
+}

@@ -15,6 +15,8 @@ export interface HandlerOutcome {
 	result: unknown;
 	/** Accounts whose data changed: their users are poked. */
 	accountIds: number[];
+	/** Staff whose phones hold something that changed (an inspector's work orders). */
+	userIds?: number[];
 }
 
 type Handler<K extends CommandKind> = (
@@ -56,7 +58,8 @@ export const HANDLERS: { [K in CommandKind]: Handler<K> } = {
 				outcome: recorded.outcome,
 				reviewReason: recorded.reviewReason
 			},
-			accountIds: [recorded.accountId]
+			accountIds: [recorded.accountId],
+			userIds: recorded.inspectorUserIds
 		};
 	}
 };

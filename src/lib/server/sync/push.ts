@@ -110,6 +110,7 @@ export function applyPush(db: Db, user: SessionUser, input: PushInput, nowMs: nu
 		let lastSeq = device.lastSeq;
 		const results: CommandResult[] = [];
 		const accountIds = new Set<number>();
+		const userIds = new Set<number>();
 		let gap: PushOutput['gap'] = null;
 
 		const recordOutcome = (
@@ -155,6 +156,7 @@ export function applyPush(db: Db, user: SessionUser, input: PushInput, nowMs: nu
 					const outcome = handler(db, { user, nowMs }, parsed.data);
 					recordOutcome(command, { result: outcome.result });
 					for (const accountId of outcome.accountIds) accountIds.add(accountId);
+					for (const userId of outcome.userIds ?? []) userIds.add(userId);
 					return outcome.result;
 				});
 				results.push({
@@ -179,6 +181,6 @@ export function applyPush(db: Db, user: SessionUser, input: PushInput, nowMs: nu
 			lastSeq = command.seq;
 		}
 		const output: PushOutput = { results, gap };
-		return { output, accountIds: [...accountIds] };
+		return { output, accountIds: [...accountIds], userIds: [...userIds] };
 	});
 }

@@ -9,6 +9,7 @@ import { tryKwhTextToWh } from '../../../domain/readings/kwh';
 import { operatorProcedure, router } from '../trpc';
 import { AUDIT_EVENTS, listAudit } from '../../services/audit';
 import { listSms } from '../../sms/outbox';
+import { reviewRouter } from './review';
 
 const page = {
 	limit: z.number().int().min(1).max(500).default(100),
@@ -26,6 +27,7 @@ const suspectId = z.number({ error: 'error.invalid_input' }).int().positive();
 // The back office's first tools: see incoming requests and move them along; publish tariffs;
 // decide on readings held as implausible.
 export const officeRouter = router({
+	review: reviewRouter,
 	/** The append-only audit log, newest first (phones and PINFLs masked when written). */
 	audit: router({
 		list: operatorProcedure

@@ -9,8 +9,9 @@ import { router, syncProcedure } from '../trpc';
 
 export const syncRouter = router({
 	push: syncProcedure.input(pushInput).mutation(({ ctx, input }) => {
-		const { output, accountIds } = applyPush(ctx.db, ctx.user, input, ctx.now());
+		const { output, accountIds, userIds } = applyPush(ctx.db, ctx.user, input, ctx.now());
 		ctx.live.pokeAccounts(ctx.db, accountIds);
+		ctx.live.pokeUsers(userIds);
 		return output;
 	}),
 	pull: syncProcedure.input(pullInput).query(({ ctx, input }) => {
