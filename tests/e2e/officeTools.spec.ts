@@ -1,6 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, e2eToday, type Page } from './helpers/test';
 import { serverDb } from './helpers/app';
-import { E2E_CLOCK } from '../../playwright.config';
 
 // The back office's tools at a desk (1280×800, online): publishing a tariff, importing readings,
 // reading the audit log.
@@ -24,7 +23,7 @@ test('an operator publishes a tariff from a future day, after the form points at
 	const form = page.getByTestId('publish-tariff');
 	await form.getByLabel('Tariff class').selectOption('household');
 	// Today (the tests' clock) is not in the future: the form says so beside the date.
-	const today = E2E_CLOCK.slice(0, 10);
+	const today = e2eToday();
 	await form.getByLabel('In force from').fill(today);
 	const blocks = form.getByTestId('tariff-block');
 	await blocks.nth(0).getByLabel('Up to kWh').fill('200');
@@ -86,7 +85,7 @@ test('an operator imports a small readings CSV and sees the report by line', asy
 	const next = ((meter.lastWh + 1500) / 1000).toFixed(3);
 	const csv = [
 		'meter,date,kwh',
-		`${meter.serial},${E2E_CLOCK.slice(0, 10)},${next}`,
+		`${meter.serial},${e2eToday()},${next}`,
 		'NO-SUCH-METER,2026-06-01,10',
 		`${meter.serial},2026-06-02,twelve`
 	].join('\n');
