@@ -26,6 +26,9 @@ import { handle } from '../../src/hooks.server';
 import { formatTashkentTime } from '../../src/lib/domain/payments/tashkentTime';
 import { GET as trpcGet, POST as trpcPost } from '../../src/routes/api/trpc/[...trpc]/+server';
 import type { Db } from '../../src/lib/server/db';
+import { aRequest, userIdOf } from './helpers/office';
+import { assignRequest } from '../../src/lib/server/services/office/requestActions';
+import { ingestReadings } from '../../src/lib/server/services/readingIngest';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 
 // Who may call what, as one table: every tRPC procedure of the real router × every kind of
@@ -96,16 +99,27 @@ const onlyOperator = {
 	otherOperator: 'allow',
 	admin: 'allow'
 } as const;
+/**
+ * The back office on resident's objects (Tashkent city): its operator and admin reach them,
+ * the Samarqand operator is refused them as foreign.
+ */
+const districtOperator = { ...onlyOperator, otherOperator: 'deny' } as const;
 
 let db: Db;
 let cleanup: () => void;
+// Resident's requests: one the office acts on, one left as filed, one with a work order.
+let actionRequest: string;
+let stableRequest: string;
+let ownWorkOrder: string;
+let ownDistrict: string;
+let inspectorId: number;
+let heldSuspect: number;
 let ownAccount: number;
 let spareAccount: number;
 let linkTarget: { login: string; password: string };
 const callers = {} as Record<Actor, Caller>;
 
 let resets = 0;
-const NO_REQUEST = '01900000-0000-7000-8000-000000000000';
 const OWN_ORDER = '01900000-0000-7000-8000-0000000000aa';
 const WORK_ORDER = '01900000-0000-7000-8000-0000000000bb';
 const HELD_RESULT = '01900000-0000-7000-8000-0000000000cc';
@@ -189,14 +203,19 @@ const ROWS: Record<string, Row> = {
 		cells: onlyOperator,
 		call: (c) => c.office.tariffs.withdraw({ id: 'no-such-version' })
 	},
-	'office.readings.suspects': { cells: onlyOperator, call: (c) => c.office.readings.suspects({}) },
+	'office.readings.suspects': {
+		cells: districtOperator,
+		call: (c) => c.office.readings.suspects({}),
+		judge: (r) =>
+			(r as Array<{ id: number }>).some((s) => s.id === heldSuspect) ? 'allow' : 'deny'
+	},
 	'office.readings.accept': {
-		cells: onlyOperator,
-		call: (c) => c.office.readings.accept({ suspectId: 999_999 })
+		cells: districtOperator,
+		call: (c) => c.office.readings.accept({ suspectId: heldSuspect })
 	},
 	'office.readings.correct': {
-		cells: onlyOperator,
-		call: (c) => c.office.readings.correct({ suspectId: 999_999, kwh: '100' })
+		cells: districtOperator,
+		call: (c) => c.office.readings.correct({ suspectId: heldSuspect, kwh: '100' })
 	},
 	// Listed before it is decided below: a Samarqand operator's list does not show it.
 	'office.review.list': {
@@ -214,15 +233,63 @@ const ROWS: Record<string, Row> = {
 		call: (c) =>
 			c.office.review.resolve({ resultId: HELD_RESULT, decision: 'dismiss', note: 'matrix' })
 	},
-	'office.requests.list': { cells: onlyOperator, call: (c) => c.office.requests.list({}) },
-	'office.requests.setStatus': {
-		cells: onlyOperator,
-		call: (c) =>
-			c.office.requests.setStatus({ requestId: NO_REQUEST, status: 'accepted', reason: null })
+	'office.requests.list': {
+		cells: districtOperator,
+		call: (c) => c.office.requests.list({ status: 'all', limit: 200 }),
+		judge: (r) =>
+			(r as { rows: Array<{ id: string }> }).rows.some((row) => row.id === stableRequest)
+				? 'allow'
+				: 'deny'
 	},
+	'office.requests.get': {
+		cells: districtOperator,
+		call: (c) => c.office.requests.get({ requestId: stableRequest })
+	},
+	'office.dashboard': {
+		cells: districtOperator,
+		call: (c) => c.office.dashboard(),
+		judge: (r) =>
+			(r as { districts: Array<{ districtSoato: string }> }).districts.some(
+				(d) => d.districtSoato === ownDistrict
+			)
+				? 'allow'
+				: 'deny'
+	},
+	'office.inspectors.list': {
+		cells: districtOperator,
+		call: (c) => c.office.inspectors.list({ districtSoato: ownDistrict })
+	},
+	'office.requests.accept': {
+		cells: districtOperator,
+		call: (c) => c.office.requests.accept({ requestId: actionRequest })
+	},
+	'office.requests.schedule': {
+		cells: districtOperator,
+		call: (c) => c.office.requests.schedule({ requestId: actionRequest, date: '2026-11-05' })
+	},
+	'office.requests.assign': {
+		cells: districtOperator,
+		call: (c) =>
+			c.office.requests.assign({ requestId: actionRequest, inspectorUserId: inspectorId })
+	},
+	'office.requests.setStatus': {
+		cells: districtOperator,
+		call: (c) =>
+			c.office.requests.setStatus({ requestId: actionRequest, status: 'done', reason: null })
+	},
+	'office.requests.reject': {
+		cells: districtOperator,
+		call: (c) => c.office.requests.reject({ requestId: actionRequest, reason: 'duplicate' })
+	},
+	'office.workOrders.cancel': {
+		cells: districtOperator,
+		call: (c) => c.office.workOrders.cancel({ workOrderId: ownWorkOrder })
+	},
+	// A request of its own for each call: removing it must not leave the next caller nothing.
 	'office.requests.remove': {
-		cells: onlyOperator,
-		call: (c) => c.office.requests.remove({ requestId: NO_REQUEST })
+		cells: districtOperator,
+		call: (c) =>
+			c.office.requests.remove({ requestId: aRequest(db, ownAccount, { kind: 'sealing' }) })
 	},
 	'tariffs.list': { cells: everyone, call: (c) => c.tariffs.list() },
 	'tariffs.rateMonth': {
@@ -296,6 +363,54 @@ beforeAll(async () => {
 		select '${HELD_RESULT}', o.id, o.inspector_user_id, o.account_id, 'sealing', '{}', 1, 1,
 		  'needs_review', 'order_cancelled'
 		from work_orders o where o.id = '${WORK_ORDER}';`);
+	ownDistrict = (
+		db.$client.prepare('select district_soato as d from accounts where id = ?').get(ownAccount) as {
+			d: string;
+		}
+	).d;
+	inspectorId = userIdOf(db, 'inspector');
+	actionRequest = aRequest(db, ownAccount, { kind: 'sealing' });
+	stableRequest = aRequest(db, ownAccount, { kind: 'meter_replacement' });
+	const admin = { id: userIdOf(db, 'admin'), role: 'admin' } as SessionUser;
+	ownWorkOrder = assignRequest(
+		db,
+		admin,
+		{
+			requestId: aRequest(db, ownAccount, { kind: 'disconnection' }),
+			inspectorUserId: inspectorId,
+			scheduledDate: null,
+			note: ''
+		},
+		FIXED_NOW
+	).workOrderId!;
+	// A reading far above the daily ceiling on resident's meter: held for the office.
+	const meter = db.$client
+		.prepare(
+			`select m.serial, max(r.value_wh) as wh from meters m join readings r on r.meter_id = m.id
+			 where m.account_id = ? and m.removed_on is null group by m.id`
+		)
+		.get(ownAccount) as { serial: string; wh: number };
+	ingestReadings(
+		db,
+		[
+			{
+				row: 1,
+				reading: {
+					meter: meter.serial,
+					date: '2026-11-01',
+					kwh: `${Math.floor(meter.wh / 1000) + 90_000}.000`
+				}
+			}
+		],
+		{ source: 'smart', nowMs: FIXED_NOW }
+	);
+	heldSuspect = (
+		db.$client
+			.prepare("select id from suspect_readings where status = 'held' order by id desc")
+			.get() as {
+			id: number;
+		}
+	).id;
 
 	callers.anonymous = anonymousCaller(db);
 	callers.resident = await callerAs(db, 'demo2', 'demo12345');

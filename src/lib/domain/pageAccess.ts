@@ -31,6 +31,7 @@ export const PAGE_ROLES = {
 	'/office/audit': OFFICE,
 	'/office/sms': OFFICE,
 	'/office/review': OFFICE,
+	'/office/*': OFFICE,
 	// The operators' stand-ins, mounted only in the demo: the operators' pages, not Tok's.
 	'/sandbox/*': 'public'
 } as const satisfies Record<string, readonly Role[] | 'public'>;

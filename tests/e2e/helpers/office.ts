@@ -3,14 +3,13 @@ import { request, type APIRequestContext, type APIResponse } from '@playwright/t
 /** The accounts of the demo residents (demo: the first two, demo2: the third). */
 export const DEMO_ACCOUNTS = ['1726001001', '1726001002', '1726001003'];
 
-const OPEN_STATUSES = ['submitted', 'accepted', 'scheduled'] as const;
-
 export interface OfficeRequest {
 	id: string;
 	accountNumber: string;
 	kind: string;
 	status: string;
 	createdAtMs: number;
+	workOrder: { id: string; status: string; inspectorName: string } | null;
 }
 
 /**
@@ -35,12 +34,18 @@ export class Office {
 		return this.mutate('office.requests.setStatus', { requestId, status, reason });
 	}
 
-	/** Requests still open (submitted, accepted, scheduled), newest first. */
+	/** Requests still open (submitted, accepted, scheduled), oldest first, every page. */
 	async openRequests(): Promise<OfficeRequest[]> {
-		const lists = await Promise.all(
-			OPEN_STATUSES.map((status) => this.query<OfficeRequest[]>('office.requests.list', { status }))
-		);
-		return lists.flat();
+		const all: OfficeRequest[] = [];
+		for (let cursor: string | undefined; ;) {
+			const page = await this.query<{ rows: OfficeRequest[]; nextCursor: string | null }>(
+				'office.requests.list',
+				{ status: 'open', limit: 200, ...(cursor ? { cursor } : {}) }
+			);
+			all.push(...page.rows);
+			if (!page.nextCursor) return all;
+			cursor = page.nextCursor;
+		}
 	}
 
 	remove(requestId: string): Promise<{ requestId: string }> {

@@ -7,6 +7,7 @@ import { openDatabase } from '../db';
 import { ensureReferenceData } from '../db/reference';
 import { isEmpty, seedDemoData } from '../seed/demo';
 import { DEMO_USERS, seedDemoUsers } from '../seed/users';
+import { seedDemoOffice } from '../seed/office';
 import { tashkentToday, addDays } from '../../domain/dates';
 import { buildIsFresh } from './buildStamp';
 import { serverNow } from '../clock';
@@ -38,6 +39,7 @@ if (isEmpty(db)) {
 		}
 	});
 	await seedDemoUsers(db, serverNow());
+	seedDemoOffice(db, serverNow());
 }
 db.$client.close();
 

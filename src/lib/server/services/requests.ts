@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared';
 import type { Db } from '../db';
-import { accounts, requestEvents, serviceRequests, syncTombstones } from '../db/schema';
+import { requestEvents, serviceRequests, syncTombstones, workOrders } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import { assertAccountAccess } from './accounts';
+import { assertAccountInScope } from './staffScope';
 import { BusinessRuleError } from './errors';
 import { reserveVersions } from '../db/version';
 import { canTransition, isOpen, OPEN_STATUSES } from '../../domain/requests/status';
@@ -124,6 +125,7 @@ function moveRequest(
 	const row = q.byId.get({ id: requestId });
 	if (!row) throw new BusinessRuleError('error.request_not_found');
 	if (actor === 'resident') assertAccountAccess(db, by, row.accountId);
+	else assertAccountInScope(db, by, row.accountId);
 	if (!canTransition(row.status, to, actor)) throw new BusinessRuleError(refusal);
 	q.setStatus.run({ id: requestId, status: to, reason, atMs: nowMs, version: reserveVersions(db) });
 	q.event.run({ requestId, status: to, reason, byUserId: by.id, atMs: nowMs });
@@ -174,9 +176,11 @@ export function setRequestStatus(
  * The office removes a request filed by mistake (a duplicate, a test). Devices delete it through
  * a tombstone; its history goes with it.
  */
-export function removeRequest(db: Db, requestId: string): RequestChange {
+export function removeRequest(db: Db, operator: SessionUser, requestId: string): RequestChange {
 	const row = db.select().from(serviceRequests).where(eq(serviceRequests.id, requestId)).get();
 	if (!row) throw new BusinessRuleError('error.request_not_found');
+	assertAccountInScope(db, operator, row.accountId);
+	detachWorkOrders(db, requestId);
 	db.delete(requestEvents).where(eq(requestEvents.requestId, requestId)).run();
 	db.delete(serviceRequests).where(eq(serviceRequests.id, requestId)).run();
 	db.insert(syncTombstones)
@@ -188,6 +192,27 @@ export function removeRequest(db: Db, requestId: string): RequestChange {
 		})
 		.run();
 	return { requestId, status: row.status, accountId: row.accountId };
+}
+
+/**
+ * A removed request's visits are called off and kept without it (an inspector's phone may hold
+ * them, and a result may still come back for one).
+ */
+function detachWorkOrders(db: Db, requestId: string) {
+	const orders = db
+		.select({ id: workOrders.id, status: workOrders.status })
+		.from(workOrders)
+		.where(eq(workOrders.requestId, requestId))
+		.all();
+	for (const order of orders)
+		db.update(workOrders)
+			.set({
+				requestId: null,
+				status: order.status === 'assigned' ? 'cancelled' : order.status,
+				version: reserveVersions(db)
+			})
+			.where(eq(workOrders.id, order.id))
+			.run();
 }
 
 /** Requests of one account changed since `sinceVersion`, each with its status history. */
@@ -243,24 +268,6 @@ export function requestRowsSince(
 			.filter((e) => e.requestId === r.id)
 			.map((e) => ({ status: e.status, atMs: e.atMs, reason: e.reason }))
 	}));
-}
-
-/** The back office's view: the newest 200 requests, of one open status or all, with the account number. */
-export function officeRequests(db: Db, status?: (typeof OPEN_STATUSES)[number]) {
-	return db
-		.select({
-			id: serviceRequests.id,
-			accountNumber: accounts.number,
-			kind: serviceRequests.kind,
-			status: serviceRequests.status,
-			createdAtMs: serviceRequests.createdAtMs
-		})
-		.from(serviceRequests)
-		.innerJoin(accounts, eq(accounts.id, serviceRequests.accountId))
-		.where(status ? eq(serviceRequests.status, status) : undefined)
-		.orderBy(desc(serviceRequests.createdAtMs))
-		.limit(200)
-		.all();
 }
 
 export { isOpen };

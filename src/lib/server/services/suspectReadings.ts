@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import type { SessionUser } from '../auth/session';
 import type { ReadingSource, SuspectStatus } from '../db/schema';
 import { BusinessRuleError } from './errors';
+import { assertAccountInScope, districtScope } from './staffScope';
 import { ingestReadings } from './readingIngest';
 import { whToKwhText } from '../../domain/readings/kwh';
 
@@ -22,8 +23,9 @@ export interface SuspectListing {
 	previous: { date: string; kwh: string } | null;
 }
 
-/** The oldest held readings first, at most `limit`. */
-export function heldSuspects(db: Db, limit: number): SuspectListing[] {
+/** The oldest held readings first, at most `limit`, of accounts in the operator's districts. */
+export function heldSuspects(db: Db, operator: SessionUser, limit: number): SuspectListing[] {
+	const scope = districtScope(db, operator);
 	const rows = db.$client
 		.prepare(
 			`select s.id, a.number as accountNumber, m.serial as meterSerial, s.date, s.value_wh as valueWh,
@@ -35,10 +37,11 @@ export function heldSuspects(db: Db, limit: number): SuspectListing[] {
 			 left join readings p on p.id = (
 			   select id from readings where meter_id = s.meter_id and date < s.date order by date desc limit 1)
 			 where s.status = 'held'
+			   and (? = 1 or a.district_soato in (select district_soato from staff_districts where user_id = ?))
 			 order by s.id
 			 limit ?`
 		)
-		.all(limit) as Array<
+		.all(scope.all ? 1 : 0, operator.id, limit) as Array<
 		Omit<SuspectListing, 'kwh' | 'previous'> & {
 			valueWh: number;
 			previousDate: string | null;
@@ -85,6 +88,7 @@ export function decideSuspect(
 		  }
 		| undefined;
 	if (!held) throw new BusinessRuleError('error.suspect_not_found');
+	assertAccountInScope(db, operator, held.accountId);
 	if (held.status !== 'held') throw new BusinessRuleError('error.suspect_resolved');
 	const valueWh = 'accept' in decision ? held.valueWh : decision.correctedWh;
 	const report = ingestReadings(

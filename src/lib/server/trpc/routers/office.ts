@@ -1,7 +1,23 @@
 import { BROADCAST_SPREAD_MS } from '../../../domain/sync/protocol';
 import { z } from 'zod';
-import { officeRequests, removeRequest, setRequestStatus } from '../../services/requests';
-import { OFFICE_STATUSES, OPEN_STATUSES } from '../../../domain/requests/status';
+import { removeRequest } from '../../services/requests';
+import { OFFICE_STATUSES, REQUEST_STATUSES } from '../../../domain/requests/status';
+import { REQUEST_KINDS } from '../../../domain/sync/commands';
+import { REJECT_REASONS } from '../../../domain/requests/rejectReasons';
+import { isCalendarDay } from '../../../domain/dates';
+import { CURSOR_PATTERN, requestDetail, requestQueue } from '../../services/office/requestQueue';
+import {
+	acceptRequest,
+	assignRequest,
+	cancelOrder,
+	moveRequestAsOffice,
+	rejectRequest,
+	scheduleRequest,
+	type OfficeChange
+} from '../../services/office/requestActions';
+import { inspectorsInScope } from '../../services/office/inspectors';
+import { officeDashboard } from '../../services/office/dashboard';
+import type { Context } from '../context';
 import { inTransaction } from '../../db';
 import { publishTariffVersion, withdrawTariffVersion } from '../../services/tariffs';
 import { decideSuspect, heldSuspects } from '../../services/suspectReadings';
@@ -21,6 +37,32 @@ const statusInput = z.object({
 	status: z.enum(OFFICE_STATUSES, { error: 'error.invalid_input' }),
 	reason: z.string().trim().max(500, { error: 'error.text_too_long' }).nullable().default(null)
 });
+
+const requestId = z.string({ error: 'error.invalid_input' }).uuid({ error: 'error.invalid_input' });
+const day = z
+	.string({ error: 'error.date_format' })
+	.refine(isCalendarDay, { error: 'error.date_format' });
+const districtSoato = z.string().regex(/^\d{7}$/, { error: 'error.invalid_input' });
+
+const queueInput = z
+	.object({
+		kind: z.enum(REQUEST_KINDS, { error: 'error.invalid_input' }).optional(),
+		status: z
+			.enum([...REQUEST_STATUSES, 'open', 'all'], { error: 'error.invalid_input' })
+			.default('open'),
+		districtSoato: districtSoato.optional(),
+		olderThanDays: z.number({ error: 'error.invalid_input' }).int().min(0).max(3650).optional(),
+		cursor: z.string().regex(CURSOR_PATTERN, { error: 'error.invalid_input' }).optional(),
+		limit: z.number({ error: 'error.invalid_input' }).int().min(1).max(200).default(50)
+	})
+	.default({ status: 'open', limit: 50 });
+
+/** After an office action: the resident's phones pull the request, the inspectors' their list. */
+function pokeConcerned(ctx: Context, change: OfficeChange) {
+	ctx.live.pokeAccounts(ctx.db, [change.accountId]);
+	if (change.inspectorUserIds.length > 0) ctx.live.pokeUsers(change.inspectorUserIds);
+	return { requestId: change.requestId, workOrderId: change.workOrderId };
+}
 
 const suspectId = z.number({ error: 'error.invalid_input' }).int().positive();
 
@@ -54,7 +96,7 @@ export const officeRouter = router({
 			.input(
 				z.object({ limit: z.number().int().min(1).max(500).default(200) }).default({ limit: 200 })
 			)
-			.query(({ ctx, input }) => heldSuspects(ctx.db, input.limit)),
+			.query(({ ctx, input }) => heldSuspects(ctx.db, ctx.user, input.limit)),
 		/** The held value is right (a real, if unusual, usage): apply it as sent. */
 		accept: operatorProcedure.input(z.object({ suspectId })).mutation(({ ctx, input }) => {
 			const { accountId } = inTransaction(ctx.db, () =>
@@ -102,22 +144,93 @@ export const officeRouter = router({
 			})
 	}),
 	requests: router({
+		/** The queue: the caller's districts, oldest first, filtered, a page at a time. */
 		list: operatorProcedure
-			.input(z.object({ status: z.enum(OPEN_STATUSES).optional() }).default({}))
-			.query(({ ctx, input }) => officeRequests(ctx.db, input.status)),
+			.input(queueInput)
+			.query(({ ctx, input }) => requestQueue(ctx.db, ctx.user, input, ctx.now())),
+		/** One request with its account, history and work orders. */
+		get: operatorProcedure
+			.input(z.object({ requestId }))
+			.query(({ ctx, input }) => requestDetail(ctx.db, ctx.user, input.requestId, ctx.now())),
+		accept: operatorProcedure.input(z.object({ requestId })).mutation(({ ctx, input }) =>
+			pokeConcerned(
+				ctx,
+				inTransaction(ctx.db, () => acceptRequest(ctx.db, ctx.user, input.requestId, ctx.now()))
+			)
+		),
+		/** Turned down with a preset reason (translated for the resident) or the operator's words. */
+		reject: operatorProcedure
+			.input(
+				z.object({
+					requestId,
+					reason: z.enum(REJECT_REASONS, { error: 'error.reason_required' }),
+					text: z.string().trim().max(500, { error: 'error.text_too_long' }).default('')
+				})
+			)
+			.mutation(({ ctx, input }) =>
+				pokeConcerned(
+					ctx,
+					inTransaction(ctx.db, () => rejectRequest(ctx.db, ctx.user, input, ctx.now()))
+				)
+			),
+		schedule: operatorProcedure
+			.input(z.object({ requestId, date: day }))
+			.mutation(({ ctx, input }) =>
+				pokeConcerned(
+					ctx,
+					inTransaction(ctx.db, () => scheduleRequest(ctx.db, ctx.user, input, ctx.now()))
+				)
+			),
+		/** Sends an inspector of the request's district: makes its work order, or moves it to them. */
+		assign: operatorProcedure
+			.input(
+				z.object({
+					requestId,
+					inspectorUserId: z.number({ error: 'error.invalid_input' }).int().positive(),
+					scheduledDate: day.nullable().default(null),
+					note: z.string().trim().max(500, { error: 'error.text_too_long' }).default('')
+				})
+			)
+			.mutation(({ ctx, input }) =>
+				pokeConcerned(
+					ctx,
+					inTransaction(ctx.db, () => assignRequest(ctx.db, ctx.user, input, ctx.now()))
+				)
+			),
 		setStatus: operatorProcedure.input(statusInput).mutation(({ ctx, input }) => {
 			const change = inTransaction(ctx.db, () =>
-				setRequestStatus(ctx.db, ctx.user, input, ctx.now())
+				moveRequestAsOffice(ctx.db, ctx.user, input, ctx.now())
 			);
-			ctx.live.pokeAccounts(ctx.db, [change.accountId]);
-			return { requestId: change.requestId, status: change.status };
+			pokeConcerned(ctx, change);
+			return { requestId: input.requestId, status: input.status };
 		}),
 		remove: operatorProcedure
 			.input(z.object({ requestId: z.string().uuid({ error: 'error.invalid_input' }) }))
 			.mutation(({ ctx, input }) => {
-				const change = inTransaction(ctx.db, () => removeRequest(ctx.db, input.requestId));
+				const change = inTransaction(ctx.db, () =>
+					removeRequest(ctx.db, ctx.user, input.requestId)
+				);
 				ctx.live.pokeAccounts(ctx.db, [change.accountId]);
 				return { requestId: change.requestId };
 			})
-	})
+	}),
+	workOrders: router({
+		/** Calls a visit off: the inspector's phone shows it cancelled; the request stays open. */
+		cancel: operatorProcedure
+			.input(z.object({ workOrderId: requestId }))
+			.mutation(({ ctx, input }) =>
+				pokeConcerned(
+					ctx,
+					inTransaction(ctx.db, () => cancelOrder(ctx.db, ctx.user, input.workOrderId, ctx.now()))
+				)
+			)
+	}),
+	inspectors: router({
+		/** Inspectors working in the caller's districts, or in one of them. */
+		list: operatorProcedure
+			.input(z.object({ districtSoato: districtSoato.optional() }).default({}))
+			.query(({ ctx, input }) => inspectorsInScope(ctx.db, ctx.user, input.districtSoato))
+	}),
+	/** Open requests by district and age; work orders by inspector and state. */
+	dashboard: operatorProcedure.query(({ ctx }) => officeDashboard(ctx.db, ctx.user, ctx.now()))
 });

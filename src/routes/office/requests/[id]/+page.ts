@@ -1,0 +1,4 @@
+import { signedInPage } from '$lib/client/signedInPage';
+
+export const load = () =>
+	signedInPage('/office/*', () => import('$lib/pages/office/OfficeRequest.svelte'));
