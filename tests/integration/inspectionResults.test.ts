@@ -314,12 +314,28 @@ describe('conflicts the server decides: kept, flagged with a reason, never dropp
 		});
 		expect(JSON.parse(resultRow(payload.resultId)!.conflict_detail as string)).toMatchObject({
 			meterSerial: 'REPL-400001',
-			replacedOn: '2026-11-01'
+			// Midnight of 1 November in Tashkent, the day the new meter went on.
+			replacedAtMs: Date.parse('2026-10-31T19:00:00Z')
 		});
 		expect(sealRow('TK-400001')).toBeUndefined();
 		expect(
 			db.$client.prepare('select seal_number from meters where id = ?').pluck().get(meter.id)
 		).toBeNull();
+	});
+
+	it('a second meter the account had before the order is not a replacement', async () => {
+		const { account, meter } = aHome();
+		aMeter(db, account.id, { serial: `INS2${String(++serial).padStart(5, '0')}` });
+		const order = aWorkOrder(db, {
+			accountId: account.id,
+			inspector: 'inspector',
+			kind: 'sealing',
+			meterId: meter.id
+		});
+		expect(
+			await record(inspector, visitPayload(order.id, 'sealing', { newSeal: 'TK-410001' }))
+		).toMatchObject({ result: { outcome: 'applied' } });
+		expect(sealRow('TK-410001')).toMatchObject({ meter_id: meter.id });
 	});
 
 	it('a new meter whose serial is already another meter’s is flagged serial_in_use', async () => {
@@ -410,6 +426,10 @@ describe('idempotency and refusals', () => {
 			result: { outcome: 'needs_review', reviewReason: 'already_done' }
 		});
 		expect(resultRow(second.resultId)).toMatchObject({ outcome: 'needs_review' });
+		expect(JSON.parse(resultRow(second.resultId)!.conflict_detail as string)).toEqual({
+			status: 'done',
+			atMs: first.recordedAtMs
+		});
 		expect(orderRow(order.id).status).toBe('done');
 		expect(currentMeterOf(db, account.id).sealNumber).toBe('TK-610001');
 	});
@@ -637,10 +657,41 @@ describe('office.review', () => {
 			(await admin.office.review.list({})).items.some((i) => i.resultId === held.payload.resultId)
 		).toBe(true);
 		expect((await otherOperator.office.review.list({})).items).toEqual([]);
-		// Paging: one at a time says there is more.
-		const one = await operator.office.review.list({ limit: 1 });
-		expect(one.items).toHaveLength(1);
-		expect(one.more).toBe(list.items.length > 1);
+	});
+
+	it('pages newest first without losing or repeating a result, even when a push’s results share a millisecond', async () => {
+		const held = [await heldCancelled(), await heldCancelled(), await heldCancelled()];
+		// Two arrived in one push (the same millisecond), one a moment later.
+		const at = db.$client.prepare('update inspection_results set received_at_ms = ? where id = ?');
+		at.run(FIXED_NOW + 10, held[0].payload.resultId);
+		at.run(FIXED_NOW + 10, held[1].payload.resultId);
+		at.run(FIXED_NOW + 20, held[2].payload.resultId);
+		const first = await admin.office.review.list({ limit: 2 });
+		expect(first.items.map((i) => i.resultId)).toEqual([
+			held[2].payload.resultId,
+			// Its millisecond's other result comes on the same page.
+			...[held[0], held[1]]
+				.map((h) => h.payload.resultId as string)
+				.sort()
+				.reverse()
+		]);
+		expect(first.more).toBe(true);
+
+		const seen: string[] = [];
+		let before: number | undefined;
+		for (let page = 0; page < 50; page++) {
+			const got = await admin.office.review.list({ limit: 2, beforeReceivedAtMs: before });
+			seen.push(...got.items.map((i) => i.resultId));
+			if (!got.more) break;
+			before = got.items.at(-1)!.receivedAtMs;
+		}
+		const all = db.$client
+			.prepare(
+				"select id from inspection_results where outcome = 'needs_review' and reviewed_at_ms is null"
+			)
+			.pluck()
+			.all() as string[];
+		expect([...seen].sort()).toEqual([...all].sort());
 	});
 
 	it('apply: the result applies now, the order is done, it leaves the list, and the decision is audited', async () => {

@@ -85,6 +85,7 @@ export const en = {
 		'Cancel your request “{kind}” of {date}? This cannot be undone: to have it done later, you would file a new request.',
 	'request.history': 'History',
 	'request.officeComment': 'Comment from the office: {text}',
+	'request.sealNumber': 'New seal number',
 	'request.reason': 'Reason',
 	'request.preferredDate': 'Preferred date',
 	'request.dateIs': 'That is {date}.',

@@ -87,6 +87,7 @@ export const ru: Messages = {
 		'Отменить вашу заявку «{kind}» от {date}? Это нельзя вернуть: если она понадобится, придётся подать новую.',
 	'request.history': 'История',
 	'request.officeComment': 'Комментарий офиса: {text}',
+	'request.sealNumber': 'Номер новой пломбы',
 	'request.reason': 'Причина',
 	'request.preferredDate': 'Желаемая дата',
 	'request.dateIs': 'Это {date}.',

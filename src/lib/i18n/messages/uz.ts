@@ -86,6 +86,7 @@ export const uz: Messages = {
 		'“{kind}” arizangizni ({date}) bekor qilasizmi? Buni qaytarib boʻlmaydi: keyin kerak boʻlsa, yangi ariza berasiz.',
 	'request.history': 'Tarixi',
 	'request.officeComment': 'Idora izohi: {text}',
+	'request.sealNumber': 'Yangi plomba raqami',
 	'request.reason': 'Sabab',
 	'request.preferredDate': 'Qulay sana',
 	'request.dateIs': 'Bu — {date}.',

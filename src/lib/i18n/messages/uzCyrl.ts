@@ -89,6 +89,7 @@ export const uzCyrl: Messages = {
 		'“{kind}” аризангизни ({date}) бекор қиласизми? Буни қайтариб бўлмайди: кейин керак бўлса, янги ариза берасиз.',
 	'request.history': 'Тарихи',
 	'request.officeComment': 'Идора изоҳи: {text}',
+	'request.sealNumber': 'Янги пломба рақами',
 	'request.reason': 'Сабаб',
 	'request.preferredDate': 'Қулай сана',
 	'request.dateIs': 'Бу — {date}.',

@@ -6,6 +6,7 @@ import type {
 	WorkOrderStatus
 } from '../../../domain/inspection/workOrders';
 import { tashkentDayStartMs } from '../../../domain/inspection/visitDay';
+import { tashkentToday } from '../../../domain/dates';
 
 /** The order as a result meets it. */
 export interface OrderAtResult {
@@ -16,6 +17,7 @@ export interface OrderAtResult {
 	kind: WorkKind;
 	status: WorkOrderStatus;
 	inspectorUserId: number;
+	createdAtMs: number;
 	updatedAtMs: number;
 }
 
@@ -71,28 +73,28 @@ export function stateConflict(
 	if (order.status === 'done' || applied)
 		return {
 			reason: 'already_done',
-			detail: {
-				status: 'done',
-				resultId: applied?.id ?? null,
-				recordedAtMs: applied?.recordedAtMs ?? null
-			}
+			// When the applied result was recorded (or the order closed, if by other means).
+			detail: { status: 'done', atMs: applied?.recordedAtMs ?? order.updatedAtMs }
 		};
 
 	const meter = client
 		.prepare('select id, account_id as accountId, removed_on as removedOn from meters where id = ?')
 		.get(order.meterId) as { id: number; accountId: number; removedOn: string | null };
+	// A meter put on the account since the order was made (an account may have two meters, so
+	// an older second one is not a replacement).
 	const successor = client
 		.prepare(
 			`select serial, installed_on as installedOn from meters
-			 where account_id = ? and id <> ? and removed_on is null order by installed_on desc, id desc limit 1`
+			 where account_id = ? and id <> ? and installed_on >= ?
+			 order by installed_on desc, id desc limit 1`
 		)
-		.get(meter.accountId, meter.id) as { serial: string; installedOn: string } | undefined;
+		.get(meter.accountId, meter.id, tashkentToday(order.createdAtMs)) as
+		{ serial: string; installedOn: string } | undefined;
 	if (meter.removedOn !== null || successor)
 		return {
 			reason: 'meter_replaced',
 			detail: {
 				meterSerial: successor?.serial ?? null,
-				replacedOn: successor?.installedOn ?? meter.removedOn,
 				replacedAtMs: tashkentDayStartMs((successor?.installedOn ?? meter.removedOn) as string)
 			}
 		};
@@ -104,7 +106,7 @@ export function stateConflict(
 			client
 				.prepare(
 					`select s.number as sealNumber, s.meter_id as meterId, m.serial as meterSerial,
-					 a.number as accountNumber, s.removed_at_ms as removedAtMs
+					 a.number as accountNumber
 					 from seals s join meters m on m.id = s.meter_id join accounts a on a.id = m.account_id
 					 where s.number = ?`
 				)
@@ -112,7 +114,7 @@ export function stateConflict(
 			client
 				.prepare(
 					`select m.seal_number as sealNumber, m.id as meterId, m.serial as meterSerial,
-					 a.number as accountNumber, null as removedAtMs
+					 a.number as accountNumber
 					 from meters m join accounts a on a.id = m.account_id where m.seal_number = ? limit 1`
 				)
 				.get(payload.newSeal);

@@ -4,7 +4,7 @@ import type { ReadingRejection } from '../../../domain/readings/ingest';
 import { tashkentDayStartMs, visitDay } from '../../../domain/inspection/visitDay';
 import { ingestReadings } from '../readingIngest';
 import { markRequestDoneByVisit } from '../requests';
-import type { OrderAtResult } from './conflicts';
+import type { Conflict, OrderAtResult } from './conflicts';
 
 /**
  * A reading of the visit the ingest rules refused (the register would run backwards, or the
@@ -123,4 +123,35 @@ export function applyEffects(
 
 	if (order.requestId !== null) markRequestDoneByVisit(db, order.requestId, inspectorUserId, nowMs);
 	return { heldReadings, requestId: order.requestId };
+}
+
+/**
+ * Applies the result's effects in a savepoint; a reading the ingest rules refuse undoes them all
+ * and becomes the result's conflict.
+ */
+export function applyOrConflict(
+	db: Db,
+	order: OrderAtResult,
+	resultId: string,
+	inspectorUserId: number,
+	payload: CommandPayload<'inspection.record'>,
+	nowMs: number
+): Conflict | null {
+	try {
+		db.$client.transaction(() =>
+			applyEffects(db, order, resultId, inspectorUserId, payload, nowMs)
+		)();
+		return null;
+	} catch (error) {
+		if (!(error instanceof VisitReadingRefused)) throw error;
+		return {
+			reason: 'reading_rejected',
+			detail: {
+				meterSerial: error.serial,
+				readingKwh: error.kwh,
+				rejection: error.rejection,
+				message: error.why
+			}
+		};
+	}
 }

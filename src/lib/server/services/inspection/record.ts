@@ -1,11 +1,11 @@
 import type { Db } from '../../db';
 import type { SessionUser } from '../../auth/session';
 import { BusinessRuleError } from '../errors';
-import { reserveVersions } from '../../db/version';
 import type { CommandPayload } from '../../../domain/sync/commands';
-import type { ReviewReason, WorkOrderStatus } from '../../../domain/inspection/workOrders';
-import { findConflict, type Conflict, type OrderAtResult } from './conflicts';
-import { applyEffects, VisitReadingRefused } from './effects';
+import type { ReviewReason } from '../../../domain/inspection/workOrders';
+import { findConflict } from './conflicts';
+import { applyOrConflict } from './effects';
+import { orderAtResult, orderInspectors, setOrderStatus, touchOrder } from './orderState';
 
 export interface RecordedResult {
 	resultId: string;
@@ -15,75 +15,6 @@ export interface RecordedResult {
 	reviewReason: ReviewReason | null;
 	/** The inspectors whose phones hold the order (its current one and those it was taken from). */
 	inspectorUserIds: number[];
-}
-
-/** An order with what a result needs of it. */
-export function orderAtResult(db: Db, workOrderId: string): OrderAtResult | undefined {
-	return db.$client
-		.prepare(
-			`select id, account_id as accountId, meter_id as meterId, request_id as requestId, kind,
-			 status, inspector_user_id as inspectorUserId, updated_at_ms as updatedAtMs
-			 from work_orders where id = ?`
-		)
-		.get(workOrderId) as OrderAtResult | undefined;
-}
-
-export function orderInspectors(db: Db, workOrderId: string): number[] {
-	return db.$client
-		.prepare('select inspector_user_id from work_order_assignees where work_order_id = ?')
-		.pluck()
-		.all(workOrderId) as number[];
-}
-
-/** Moves the order on and takes a sync version, so that its inspectors' phones see it. */
-export function setOrderStatus(
-	db: Db,
-	workOrderId: string,
-	status: WorkOrderStatus,
-	nowMs: number
-) {
-	db.$client
-		.prepare('update work_orders set status = ?, updated_at_ms = ?, version = ? where id = ?')
-		.run(status, nowMs, reserveVersions(db), workOrderId);
-}
-
-/** A new sync version only: the row's result changed for the phone that sent it. */
-function touchOrder(db: Db, workOrderId: string) {
-	db.$client
-		.prepare('update work_orders set version = ? where id = ?')
-		.run(reserveVersions(db), workOrderId);
-}
-
-/**
- * Applies the result's effects in a savepoint; a reading the ingest rules refuse undoes them all
- * and becomes the result's conflict.
- */
-export function tryApply(
-	db: Db,
-	order: OrderAtResult,
-	resultId: string,
-	inspectorUserId: number,
-	payload: CommandPayload<'inspection.record'>,
-	nowMs: number
-): Conflict | null {
-	try {
-		db.$client.transaction(() =>
-			applyEffects(db, order, resultId, inspectorUserId, payload, nowMs)
-		)();
-		return null;
-	} catch (error) {
-		if (!(error instanceof VisitReadingRefused)) throw error;
-		return {
-			reason: 'reading_rejected',
-			detail: {
-				meterSerial: error.serial,
-				date: error.day,
-				kwh: error.kwh,
-				rejection: error.rejection,
-				message: error.why
-			}
-		};
-	}
 }
 
 /**
@@ -157,7 +88,7 @@ export function recordInspection(
 
 	const conflict =
 		findConflict(db, order, user.id, payload) ??
-		tryApply(db, order, payload.resultId, user.id, payload, nowMs);
+		applyOrConflict(db, order, payload.resultId, user.id, payload, nowMs);
 	if (conflict) {
 		client
 			.prepare(

@@ -6,7 +6,8 @@ import { recordAudit } from '../audit';
 import type { CommandPayload } from '../../../domain/sync/commands';
 import type { ReviewReason, WorkKind } from '../../../domain/inspection/workOrders';
 import { stateConflict } from './conflicts';
-import { orderAtResult, orderInspectors, setOrderStatus, tryApply } from './record';
+import { applyOrConflict } from './effects';
+import { orderAtResult, orderInspectors, setOrderStatus } from './orderState';
 
 export interface ReviewItem {
 	resultId: string;
@@ -71,27 +72,36 @@ export function heldResults(
 		where.push('r.received_at_ms < ?');
 		args.push(query.beforeReceivedAtMs);
 	}
-	const rows = db.$client
-		.prepare(
-			`select r.id as resultId, r.work_order_id as workOrderId, r.kind,
-			 r.review_reason as reviewReason, r.recorded_at_ms as recordedAtMs,
-			 r.received_at_ms as receivedAtMs, r.payload, r.conflict_detail as conflictDetail,
-			 a.id as accountId, a.number, a.holder_name as holderName, a.address,
-			 a.district_soato as districtSoato,
-			 u.id as inspectorId, u.login, u.display_name as displayName
-			 from inspection_results r
-			 join accounts a on a.id = r.account_id
-			 join users u on u.id = r.inspector_user_id
-			 where ${where.join(' and ')}
-			 order by r.received_at_ms desc, r.id desc
-			 limit ?`
-		)
-		.all(...args, query.limit + 1) as HeldRow[];
-	const more = rows.length > query.limit;
+	const select = (extra: string | null, extraArg: number | null, limit: number) =>
+		db.$client
+			.prepare(
+				`select r.id as resultId, r.work_order_id as workOrderId, r.kind,
+				 r.review_reason as reviewReason, r.recorded_at_ms as recordedAtMs,
+				 r.received_at_ms as receivedAtMs, r.payload, r.conflict_detail as conflictDetail,
+				 a.id as accountId, a.number, a.holder_name as holderName, a.address,
+				 a.district_soato as districtSoato,
+				 u.id as inspectorId, u.login, u.display_name as displayName
+				 from inspection_results r
+				 join accounts a on a.id = r.account_id
+				 join users u on u.id = r.inspector_user_id
+				 where ${[...where, ...(extra ? [extra] : [])].join(' and ')}
+				 order by r.received_at_ms desc, r.id desc
+				 limit ?`
+			)
+			.all(...args, ...(extraArg === null ? [] : [extraArg]), limit) as HeldRow[];
+	let rows = select(null, null, query.limit + 1);
+	let more = rows.length > query.limit;
+	const last = rows[query.limit - 1];
+	// The next page starts before the last item's millisecond, and one push's results share one:
+	// the rest of that millisecond comes on this page rather than never.
+	if (more && last && rows[query.limit].receivedAtMs === last.receivedAtMs) {
+		rows = select('r.received_at_ms >= ?', last.receivedAtMs, -1);
+		more = select('r.received_at_ms < ?', last.receivedAtMs, 1).length > 0;
+	} else rows = rows.slice(0, query.limit);
 	const photos = db.$client.prepare(
 		'select sha256 from result_photos where result_id = ? order by sha256'
 	);
-	const items = rows.slice(0, query.limit).map((r): ReviewItem => ({
+	const items = rows.map((r): ReviewItem => ({
 		resultId: r.resultId,
 		workOrderId: r.workOrderId,
 		kind: r.kind,
@@ -168,7 +178,7 @@ export function resolveHeldResult(
 		const payload = JSON.parse(result.payload) as CommandPayload<'inspection.record'>;
 		const conflict =
 			stateConflict(db, order, payload) ??
-			tryApply(db, order, result.id, result.inspectorUserId, payload, nowMs);
+			applyOrConflict(db, order, result.id, result.inspectorUserId, payload, nowMs);
 		if (conflict) throw new BusinessRuleError('error.review_cannot_apply');
 		setOrderStatus(db, order.id, 'done', nowMs);
 	} else if (order.status === 'needs_review') setOrderStatus(db, order.id, 'cancelled', nowMs);
