@@ -13,6 +13,7 @@ import { recordAudit } from '../services/audit';
 export function importStream(
 	db: Db,
 	user: SessionUser,
+	address: string,
 	rows: readonly IncomingReading[],
 	nowMs: number,
 	poke: (accountIds: number[]) => void
@@ -37,6 +38,7 @@ export function importStream(
 					event: 'readings_imported',
 					userId: user.id,
 					subject: user.login,
+					address,
 					detail: {
 						rows: rows.length,
 						inserted: report.inserted,

@@ -88,5 +88,10 @@ export const en = {
 	'home.link.consumption': 'Consumption',
 	'home.link.readings': 'Readings',
 	'home.link.payments': 'Payments',
-	'home.link.account': '(account {number})'
+	'home.link.account': '(account {number})',
+	// A tariff version published for later: residents see it before it bills them.
+	'consumption.tariffChange': 'From {date} the tariff changes: {blocks}.',
+	'consumption.tariffChange.block': 'up to {upTo} kWh a month {price} a kWh',
+	'consumption.tariffChange.rest': 'above that {price} a kWh',
+	'consumption.tariffChange.flat': '{price} a kWh'
 };

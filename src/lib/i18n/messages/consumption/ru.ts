@@ -92,5 +92,10 @@ export const ru: FeatureMessages<typeof en> = {
 	'home.link.consumption': 'Потребление',
 	'home.link.readings': 'Показания',
 	'home.link.payments': 'Платежи',
-	'home.link.account': '(счёт {number})'
+	'home.link.account': '(счёт {number})',
+	// A tariff version published for later: residents see it before it bills them.
+	'consumption.tariffChange': 'С {date} тариф меняется: {blocks}.',
+	'consumption.tariffChange.block': 'до {upTo} кВт·ч в месяц — {price} за кВт·ч',
+	'consumption.tariffChange.rest': 'сверх этого — {price} за кВт·ч',
+	'consumption.tariffChange.flat': '{price} за кВт·ч'
 };

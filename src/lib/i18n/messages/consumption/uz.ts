@@ -93,5 +93,10 @@ export const uz: FeatureMessages<typeof en> = {
 	'home.link.consumption': 'Iste’mol',
 	'home.link.readings': 'Koʻrsatkichlar',
 	'home.link.payments': 'Toʻlovlar',
-	'home.link.account': '({number} hisobi)'
+	'home.link.account': '({number} hisobi)',
+	// A tariff version published for later: residents see it before it bills them.
+	'consumption.tariffChange': '{date} dan tarif oʻzgaradi: {blocks}.',
+	'consumption.tariffChange.block': 'oyiga {upTo} kVt·soatgacha 1 kVt·soat {price}',
+	'consumption.tariffChange.rest': 'undan ortigʻi 1 kVt·soat {price}',
+	'consumption.tariffChange.flat': '1 kVt·soat {price}'
 };

@@ -92,5 +92,10 @@ export const uzCyrl: FeatureMessages<typeof en> = {
 	'home.link.consumption': 'Истеъмол',
 	'home.link.readings': 'Кўрсаткичлар',
 	'home.link.payments': 'Тўловлар',
-	'home.link.account': '({number} ҳисоби)'
+	'home.link.account': '({number} ҳисоби)',
+	// A tariff version published for later: residents see it before it bills them.
+	'consumption.tariffChange': '{date} дан тариф ўзгаради: {blocks}.',
+	'consumption.tariffChange.block': 'ойига {upTo} кВт·соатгача 1 кВт·соат {price}',
+	'consumption.tariffChange.rest': 'ундан ортиғи 1 кВт·соат {price}',
+	'consumption.tariffChange.flat': '1 кВт·соат {price}'
 };

@@ -5,6 +5,7 @@ import { serverNow } from '$lib/server/clock';
 import { serverLiveHub } from '$lib/server/sync/hub';
 import { ImportRefusal, readImportUpload } from '$lib/server/ingest/officeImport';
 import { importStream } from '$lib/server/ingest/importStream';
+import { clientAddressOf } from '$lib/server/http/clientAddress';
 
 /**
  * An operator's readings CSV from /office/import, applied as `npm run import:readings` applies a
@@ -13,7 +14,8 @@ import { importStream } from '$lib/server/ingest/importStream';
  * A refused file (not CSV, too large, a wrong header) is a JSON `{ error }` with a message key,
  * and nothing is written.
  */
-export const POST: RequestHandler = async ({ request, locals }) => {
+export const POST: RequestHandler = async (event) => {
+	const { request, locals } = event;
 	const user = locals.user;
 	if (!user) return json({ error: 'error.signed_out' }, { status: 401 });
 	if (user.role !== 'operator' && user.role !== 'admin')
@@ -27,7 +29,7 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	}
 	const db = getDb();
 	return new Response(
-		importStream(db, user, rows, serverNow(), (accounts) =>
+		importStream(db, user, clientAddressOf(event), rows, serverNow(), (accounts) =>
 			serverLiveHub.pokeAccounts(db, accounts)
 		),
 		{ headers: { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' } }
