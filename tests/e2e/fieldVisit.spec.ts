@@ -14,8 +14,9 @@ const ACCOUNT = '1726001002';
 function requestIdByNote(note: string): string {
 	const db = serverDb();
 	try {
-		return (db.prepare('select id from service_requests where note = ?').get(note) as { id: string })
-			.id;
+		return (
+			db.prepare('select id from service_requests where note = ?').get(note) as { id: string }
+		).id;
 	} finally {
 		db.close();
 	}
@@ -24,9 +25,8 @@ function requestIdByNote(note: string): string {
 function workOrderOf(requestId: string): { id: string; status: string } | undefined {
 	const db = serverDb();
 	try {
-		return db
-			.prepare('select id, status from work_orders where request_id = ?')
-			.get(requestId) as { id: string; status: string } | undefined;
+		return db.prepare('select id, status from work_orders where request_id = ?').get(requestId) as
+			{ id: string; status: string } | undefined;
 	} finally {
 		db.close();
 	}
