@@ -91,7 +91,10 @@ export function startSync(user: SessionUser, options: StartSyncOptions): SyncHan
 			if (scheduler) scheduler.run({ manual: true });
 			else channel?.postMessage('sync-now');
 		},
-		unsentCount: () => db.outbox.where('state').anyOf(UNACKNOWLEDGED).count(),
+		// An inspector's photos not yet on the server are unsent work too: signing out deletes them.
+		unsentCount: async () =>
+			(await db.outbox.where('state').anyOf(UNACKNOWLEDGED).count()) +
+			(await db.photos.where('state').equals('pending').count()),
 		stop() {
 			releaseLock();
 			stopOnlineStatus();
