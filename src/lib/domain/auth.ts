@@ -28,10 +28,8 @@ export const passwordResetInput = z.object({
 });
 export type PasswordResetInput = z.infer<typeof passwordResetInput>;
 
-export const ROLES = ['resident', 'inspector', 'operator', 'admin'] as const;
-/** Roles of HET's own people (the back office and the field). */
-export const STAFF_ROLES = ['inspector', 'operator', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, STAFF_ROLES, type Role } from './roles';
+import type { Role } from './roles';
 
 /** Who is signed in, as the server tells the client and the client remembers offline. */
 export interface SessionUser {

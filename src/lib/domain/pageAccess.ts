@@ -1,4 +1,4 @@
-import { ROLES, type Role } from './auth';
+import { ROLES, type Role } from './roles';
 
 /**
  * Who may open each page, as one table: every page under src/routes has its row (a test walks
