@@ -1,5 +1,6 @@
 import { expect, pinClock, test, type Page } from './helpers/test';
-import { serverDb, serviceWorkerControls, signIn } from './helpers/app';
+import { serverDb, serviceWorkerControls } from './helpers/app';
+import { chooseAccount, openRequests } from './helpers/requestsPage';
 import { Office } from './helpers/office';
 import { photoOnServer, resultsOf } from './helpers/workOrders';
 
@@ -64,16 +65,8 @@ test('a sealing request goes from the resident through the office and an offline
 	const seal = `FV-${String(Date.now()).slice(-8)}`;
 
 	// The resident files the request on account 1726001002 and keeps the page open.
-	await signIn(resident);
-	await resident
-		.getByRole('navigation', { name: 'Main menu' })
-		.getByRole('link', { name: 'Requests' })
-		.click();
-	await resident.getByTestId('account-switcher').click();
-	await resident.locator(`#account-menu [data-account-option="${ACCOUNT}"]`).click();
-	await expect(
-		resident.getByRole('heading', { name: `Requests for account ${ACCOUNT}` })
-	).toBeVisible();
+	await openRequests(resident);
+	await chooseAccount(resident, ACCOUNT);
 	await resident.getByLabel('Type of request').selectOption('sealing');
 	await resident.getByLabel(/^Note/).fill(note);
 	await resident.getByRole('button', { name: 'Send request' }).click();
@@ -99,7 +92,9 @@ test('a sealing request goes from the resident through the office and an offline
 		timeout: 20_000
 	});
 	const assign = office.getByTestId('assign-form');
-	await assign.getByLabel('Inspector').selectOption({ label: 'Inspector (inspector)' });
+	await assign
+		.getByLabel('Inspector', { exact: true })
+		.selectOption({ label: 'Inspector (inspector)' });
 	await assign.getByLabel(/^Instruction/).fill('Take a new seal from the district stock');
 	await assign.getByRole('button', { name: 'Assign' }).click();
 	await expect.poll(() => workOrderOf(requestId)?.status).toBe('assigned');
