@@ -33,6 +33,23 @@ function workOrderOf(requestId: string): { id: string; status: string } | undefi
 	}
 }
 
+/** A reading a little above the meter's last one: the register never runs backwards. */
+function nextReadingKwh(accountNumber: string): string {
+	const db = serverDb();
+	try {
+		const { wh } = db
+			.prepare(
+				`select max(r.value_wh) as wh from readings r join meters m on m.id = r.meter_id
+				 join accounts a on a.id = m.account_id where a.number = ? and m.removed_on is null`
+			)
+			.get(accountNumber) as { wh: number };
+		const next = wh + 2_500;
+		return `${Math.floor(next / 1000)}.${String(next % 1000).padStart(3, '0')}`;
+	} finally {
+		db.close();
+	}
+}
+
 /** A real JPEG, drawn and encoded by the browser itself. */
 async function aJpeg(page: Page): Promise<Buffer> {
 	const dataUrl = await page.evaluate(() => {
@@ -88,12 +105,13 @@ test('a sealing request goes from the resident through the office and an offline
 	await office.goto(`/office/requests/${requestId}`);
 	await expect(office.getByText(ACCOUNT).first()).toBeVisible();
 	await office.getByRole('button', { name: 'Accept' }).click();
+	await expect(office.getByTestId('request-status')).toHaveAttribute('data-status', 'accepted');
 	await expect(card.getByTestId('request-status')).toHaveText('Status: Accepted', {
 		timeout: 20_000
 	});
 	const assign = office.getByTestId('assign-form');
 	await assign
-		.getByLabel('Inspector', { exact: true })
+		.getByRole('combobox', { name: 'Inspector', exact: true })
 		.selectOption({ label: 'Inspector (inspector)' });
 	await assign.getByLabel(/^Instruction/).fill('Take a new seal from the district stock');
 	await assign.getByRole('button', { name: 'Assign' }).click();
@@ -121,7 +139,8 @@ test('a sealing request goes from the resident through the office and an offline
 	await order.getByRole('link', { name: /Open the order/ }).click();
 	await expect(phone).toHaveURL(new RegExp(`/inspector/${orderId}$`));
 	await phone.getByLabel('New seal number').fill(seal);
-	await phone.getByLabel('Meter reading, kWh').fill('7315.2');
+	const reading = nextReadingKwh(ACCOUNT);
+	await phone.getByLabel('Meter reading, kWh').fill(reading);
 	await phone.getByTestId('photo-input').setInputFiles({
 		name: 'seal.jpg',
 		mimeType: 'image/jpeg',
@@ -146,7 +165,7 @@ test('a sealing request goes from the resident through the office and an offline
 	expect(results).toHaveLength(1);
 	expect(results[0].payload).toMatchObject({
 		newSeal: seal,
-		readingKwh: '7315.2',
+		readingKwh: reading,
 		notes: 'New seal on the terminal cover'
 	});
 	const { sha256 } = results[0].payload.photos[0];
