@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './helpers/test';
-import { serviceWorkerControls } from './helpers/app';
+import { serverDb, serviceWorkerControls } from './helpers/app';
 import { assignWorkOrder, photoOnServer, resultsOf } from './helpers/workOrders';
 
 // The inspector's day on a phone: the work order assigned to them is on the phone after one
@@ -13,6 +13,23 @@ async function signInAsInspector(page: Page) {
 	await page.getByLabel('Password').fill('inspect12345');
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page).toHaveURL(/\/inspector$/);
+}
+
+/** A reading a little above the meter's last one (a lower one is held for review), as the
+ * person types it: with a decimal comma. */
+function nextReadingTyped(meterSerial: string): { typed: string; kwh: string } {
+	const db = serverDb();
+	try {
+		const { wh } = db
+			.prepare(
+				'select max(r.value_wh) as wh from readings r join meters m on m.id = r.meter_id where m.serial = ?'
+			)
+			.get(meterSerial) as { wh: number | null };
+		const next = Math.floor((wh ?? 0) / 1000) + 7;
+		return { typed: `${next},7`, kwh: `${next}.7` };
+	} finally {
+		db.close();
+	}
 }
 
 /** A real JPEG, drawn and encoded by the browser itself. */
@@ -74,7 +91,8 @@ test('an inspector records a sealing offline; it survives a reload and reaches t
 	await expect(page.getByText('Type the number of the new seal.')).toBeVisible();
 
 	await page.getByLabel('New seal number').fill(newSeal.toLowerCase());
-	await page.getByLabel('Meter reading, kWh').fill('4521,7');
+	const reading = nextReadingTyped(order.meterSerial);
+	await page.getByLabel('Meter reading, kWh').fill(reading.typed);
 	await page.getByTestId('photo-input').setInputFiles({
 		name: 'meter.jpg',
 		mimeType: 'image/jpeg',
@@ -105,7 +123,7 @@ test('an inspector records a sealing offline; it survives a reload and reaches t
 	expect(results).toHaveLength(1);
 	expect(results[0].payload).toMatchObject({
 		newSeal,
-		readingKwh: '4521.7',
+		readingKwh: reading.kwh,
 		notes: 'Old seal was cut; resident present'
 	});
 	expect(results[0].payload.photos).toHaveLength(1);

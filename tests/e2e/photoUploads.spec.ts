@@ -35,7 +35,7 @@ test.use({ bypassCSP: true });
 test('a photo taken in the browser is shrunk to a JPEG, kept on the phone, and reaches the server whole', async ({
 	page
 }) => {
-	await signIn(page, 'inspector', 'inspect12345');
+	await signIn(page, 'inspector', 'inspect12345', /\/inspector$/);
 	await page.addScriptTag({ content: bundle });
 	const result = await page.evaluate(async () => {
 		const { TokDb, addPhoto, startPhotoUploads, photoObjectUrl } = (

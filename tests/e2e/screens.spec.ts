@@ -151,8 +151,9 @@ test.describe('first page weight', () => {
 	const LIMIT_BYTES = 100 * 1024;
 	// The signed-in home on a cold cache without the service worker: Svelte, SvelteKit, Dexie
 	// (IndexedDB), decimal.js (this month's bill, rated on the phone) and the sync engine's
-	// tRPC client. A ceiling so that it does not grow; see the README for the breakdown.
-	const HOME_CEILING_BYTES = 140 * 1024;
+	// tRPC client. A ceiling so that it does not grow; see the README for the breakdown. 145 kB
+	// since the office's and the inspector's messages share each language's one catalogue chunk.
+	const HOME_CEILING_BYTES = 145 * 1024;
 
 	/** Gzipped size of each distinct script the page loads, from now on; `total()` awaits them. */
 	function collectScripts(page: Page) {
