@@ -1,5 +1,6 @@
-import { expect, pinClock, test, type Page } from './helpers/test';
+import { expect, pinClock, test } from './helpers/test';
 import { serverDb, serviceWorkerControls } from './helpers/app';
+import { aJpeg } from './helpers/photos';
 import { chooseAccount, openRequests } from './helpers/requestsPage';
 import { Office } from './helpers/office';
 import { photoOnServer, resultsOf } from './helpers/workOrders';
@@ -48,23 +49,6 @@ function nextReadingKwh(accountNumber: string): string {
 	} finally {
 		db.close();
 	}
-}
-
-/** A real JPEG, drawn and encoded by the browser itself. */
-async function aJpeg(page: Page): Promise<Buffer> {
-	const dataUrl = await page.evaluate(() => {
-		const canvas = document.createElement('canvas');
-		canvas.width = 320;
-		canvas.height = 240;
-		const g = canvas.getContext('2d')!;
-		g.fillStyle = '#246';
-		g.fillRect(0, 0, 320, 240);
-		g.fillStyle = '#fff';
-		g.font = '40px sans-serif';
-		g.fillText(`visit ${Date.now() % 100000}`, 20, 130);
-		return canvas.toDataURL('image/jpeg', 0.8);
-	});
-	return Buffer.from(dataUrl.split(',')[1], 'base64');
 }
 
 test.beforeEach(async ({ baseURL }) => {
@@ -144,7 +128,7 @@ test('a sealing request goes from the resident through the office and an offline
 	await phone.getByTestId('photo-input').setInputFiles({
 		name: 'seal.jpg',
 		mimeType: 'image/jpeg',
-		buffer: await aJpeg(phone)
+		buffer: await aJpeg(phone, 'visit')
 	});
 	await expect(phone.getByRole('img', { name: 'Photo 1' })).toBeVisible();
 	await phone.getByLabel('Notes').fill('New seal on the terminal cover');

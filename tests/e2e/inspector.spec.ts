@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './helpers/test';
 import { serverDb, serviceWorkerControls } from './helpers/app';
+import { aJpeg } from './helpers/photos';
 import { assignWorkOrder, photoOnServer, resultsOf } from './helpers/workOrders';
 
 // The inspector's day on a phone: the work order assigned to them is on the phone after one
@@ -30,23 +31,6 @@ function nextReadingTyped(meterSerial: string): { typed: string; kwh: string } {
 	} finally {
 		db.close();
 	}
-}
-
-/** A real JPEG, drawn and encoded by the browser itself. */
-async function aJpeg(page: Page): Promise<Buffer> {
-	const dataUrl = await page.evaluate(() => {
-		const canvas = document.createElement('canvas');
-		canvas.width = 320;
-		canvas.height = 240;
-		const g = canvas.getContext('2d')!;
-		g.fillStyle = '#2a6';
-		g.fillRect(0, 0, 320, 240);
-		g.fillStyle = '#fff';
-		g.font = '48px sans-serif';
-		g.fillText(`seal ${Date.now() % 100000}`, 20, 130);
-		return canvas.toDataURL('image/jpeg', 0.8);
-	});
-	return Buffer.from(dataUrl.split(',')[1], 'base64');
 }
 
 test('an inspector records a sealing offline; it survives a reload and reaches the server once, photo too', async ({
@@ -96,7 +80,7 @@ test('an inspector records a sealing offline; it survives a reload and reaches t
 	await page.getByTestId('photo-input').setInputFiles({
 		name: 'meter.jpg',
 		mimeType: 'image/jpeg',
-		buffer: await aJpeg(page)
+		buffer: await aJpeg(page, 'seal')
 	});
 	await expect(page.getByRole('img', { name: 'Photo 1' })).toBeVisible();
 	await page.getByLabel('Notes').fill('Old seal was cut; resident present');
