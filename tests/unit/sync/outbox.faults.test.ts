@@ -408,3 +408,20 @@ describe('the outbox', () => {
 		expect(await device.storage.deviceId()).toBe(first);
 	});
 });
+
+describe('a network interface that is up but reaches nothing', () => {
+	it('says offline after a sync gets no answer, and online again once one does', async () => {
+		const { network, device } = await setUp();
+		await device.createRequest(1, 'inspection');
+		// The browser believes it is online (navigator.onLine is true on a dead cell or captive Wi-Fi).
+		expect(device.status.online).toBe(true);
+		network.down = true;
+		expect(await device.engine.sync()).toMatchObject({ ok: false, error: 'error.network' });
+		expect(device.status.online).toBe(false);
+		expect(device.status.lastError).toBe('error.network');
+		network.down = false;
+		expect(await device.engine.sync()).toMatchObject({ ok: true, unacknowledged: 0 });
+		expect(device.status.online).toBe(true);
+		expect(device.status.lastError).toBeNull();
+	});
+});

@@ -39,6 +39,7 @@ export interface SyncOutcome {
 }
 
 const UPDATE_REQUIRED = 'error.update_required';
+const NO_CONNECTION = 'error.network';
 
 /**
  * Moves the outbox to the server and the server's changes to the device: each `sync()` pushes
@@ -159,6 +160,7 @@ export class SyncEngine {
 				this.status.lastSyncedAtMs = this.now();
 			}
 			if (this.blocked) await this.unblock();
+			this.status.online = true;
 			this.status.lastError = null;
 			await this.storage.setLastError(null);
 			return this.outcome({ ok: true, unacknowledged: await this.count() });
@@ -180,6 +182,10 @@ export class SyncEngine {
 			await this.storage.setBlockedProtocol(SYNC_PROTOCOL);
 			return this.outcome({ ok: false, updateRequired: true, unacknowledged: await this.count() });
 		}
+		// navigator.onLine only knows whether there is a network interface, not whether the server
+		// can be reached (a phone on a dead 2G cell, a captive Wi-Fi, a reload whose page the
+		// service worker served): a sync that got no answer means offline for the person.
+		if (readable.message === NO_CONNECTION) this.status.online = false;
 		this.status.lastError = readable.message;
 		await this.storage.setLastError(readable.message);
 		return this.outcome({
