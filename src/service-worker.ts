@@ -16,7 +16,11 @@ import {
 
 declare let self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
-precacheAndRoute(self.__WB_MANIFEST);
+// `retry`: the app retries a language chunk that failed under a new query (see i18n), which is
+// still the precached chunk.
+precacheAndRoute(self.__WB_MANIFEST, {
+	ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^retry$/]
+});
 cleanupOutdatedCaches();
 // The first install takes the open page at once, so it works offline from the first visit.
 clientsClaim();

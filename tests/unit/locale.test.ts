@@ -4,7 +4,7 @@ import { catalogue as en } from '../../src/lib/i18n/catalogues/en';
 import { catalogue as ru } from '../../src/lib/i18n/catalogues/ru';
 import { catalogue as uz } from '../../src/lib/i18n/catalogues/uz';
 import { catalogue as uzCyrl } from '../../src/lib/i18n/catalogues/uzCyrl';
-import { i18n, isMessageKey, setLocale, t } from '../../src/lib/i18n/index.svelte';
+import { failedModuleUrl, i18n, isMessageKey, setLocale, t } from '../../src/lib/i18n/index.svelte';
 
 describe('choosing the language', () => {
 	it('a stored choice wins over the browser', () => {
@@ -52,5 +52,27 @@ describe('messages', () => {
 			'Password',
 			'Sign in'
 		]);
+	});
+});
+
+describe('retrying a language chunk that failed to arrive', () => {
+	it("takes the module's URL from each browser's message, without a query, so a retry can fetch it anew", () => {
+		expect(
+			failedModuleUrl(
+				new TypeError(
+					'Failed to fetch dynamically imported module: http://127.0.0.1:3000/_app/immutable/chunks/en.B1x.js'
+				)
+			)
+		).toBe('http://127.0.0.1:3000/_app/immutable/chunks/en.B1x.js');
+		expect(
+			failedModuleUrl(
+				new TypeError(
+					'error loading dynamically imported module: https://tok.uz/_app/c/ru.js?retry=1'
+				)
+			)
+		).toBe('https://tok.uz/_app/c/ru.js');
+	});
+	it('a message that names no URL (Safari) leaves the plain import to be tried again', () => {
+		expect(failedModuleUrl(new TypeError('Importing a module script failed.'))).toBeUndefined();
 	});
 });

@@ -50,14 +50,38 @@ const firstLoad = load(current.locale);
  * flaky first visit the chunk may fail to arrive: tried again twice, a second apart.
  */
 export async function messagesReady(): Promise<unknown> {
+	let failedUrl: string | undefined;
 	for (let attempt = 0; ; attempt++) {
 		try {
-			return await (attempt === 0 ? firstLoad : load(current.locale));
+			if (attempt === 0) return await firstLoad;
+			return await loadAgain(current.locale, failedUrl, attempt);
 		} catch (error) {
 			if (attempt === 2) throw error;
+			failedUrl = failedModuleUrl(error) ?? failedUrl;
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 		}
 	}
+}
+
+// A browser remembers a module that failed to load (the HTML module map; Chromium 150 does): the
+// same import() rejects again without asking the network. A retry therefore imports the chunk's
+// URL, which the browser's error names, under a query that makes it a new module. Where the error
+// names no URL, the plain import is tried again, which browsers that forget failures fetch anew.
+function loadAgain(locale: Locale, failedUrl: string | undefined, attempt: number) {
+	if (failedUrl === undefined || loaded[locale]) return load(locale);
+	return import(/* @vite-ignore */ `${failedUrl}?retry=${attempt}`).then(
+		(module: { catalogue?: Catalogue }) => {
+			// The URL named a chunk the catalogue needs, not the catalogue: the plain import next.
+			if (!module.catalogue) return load(locale);
+			return (loaded[locale] ??= module.catalogue);
+		}
+	);
+}
+
+/** The module URL, without query, in a failed dynamic import's message ("…module: https://…"). */
+export function failedModuleUrl(error: unknown): string | undefined {
+	const message = error instanceof Error ? error.message : String(error);
+	return /https?:\/\/[^\s'"?#]+/.exec(message)?.[0];
 }
 
 /** Switches language once its messages are loaded, so no page shows keys in between. */
