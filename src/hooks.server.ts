@@ -13,6 +13,8 @@ import { setSecurityHeaders } from '$lib/server/http/securityHeaders';
 import { config } from '$lib/server/config';
 import { startSmsWorker } from '$lib/server/sms/worker';
 import { crossSiteFormRefused, crossSiteUploadRefused } from '$lib/server/http/csrf';
+import { registerNodeRoute } from '$lib/server/http/nodeRoutes';
+import { paymeNodeRoute } from '$lib/server/services/payments/paymeRoute';
 
 // The operators' local stand-ins (src/routes/sandbox/) exist for `npm start` only:
 // without TOK_DEMO they are not there at all, pages and endpoints alike.
@@ -25,6 +27,8 @@ export const init: ServerInit = () => {
 	ensureReferenceData(getDb(), serverNow());
 	// Sends what the SMS queue holds (left over from before a restart, too) and retries with backoff.
 	startSmsWorker(getDb, serverNow);
+	// Payme's calls, answered ahead of SvelteKit where server.js runs the app (`npm run serve`).
+	registerNodeRoute('/api/payments/payme', paymeNodeRoute);
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

@@ -1,5 +1,5 @@
 /**
- * Payme's Create+Perform pairs per second over HTTP, against the built server (`node build`, as
+ * Payme's Create+Perform pairs per second over HTTP, against the built server (`npm run serve`, as
  * production runs it) on a real SQLite file: each pair is a CreateTransaction then a
  * PerformTransaction of a new transaction, Basic auth and JSON-RPC as Payme sends them, several
  * pairs in flight at once (Payme calls concurrently). Every perform credits the ledger in its own

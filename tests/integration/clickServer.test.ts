@@ -9,7 +9,7 @@ import { tempDb } from './helpers/testDb';
 import { anAccount } from './helpers/builders';
 import { startBuiltServer } from './helpers/builtServer';
 
-// Click's SHOP API against the built server (`node build`) over real HTTP, scenario by scenario
+// Click's SHOP API against the built server (`npm run serve`) over real HTTP, scenario by scenario
 // as Click's merchant tests do: two server processes on one SQLite file, so "concurrent" is two
 // connections racing. The signature is computed here from the published formula, by hand.
 

@@ -5,7 +5,7 @@ import { seededDb } from './helpers/testDb';
 import { startBuiltServer } from './helpers/builtServer';
 import { chooseEncoding } from '../../src/lib/server/http/compression';
 
-// A first pull of two accounts was 60 kB on the wire uncompressed. The real server (`node build`)
+// A first pull of two accounts was 60 kB on the wire uncompressed. The real server (`npm run serve`)
 // answers the API compressed when asked; fetch() would decompress silently, so raw HTTP here.
 
 const TOKEN = 'compression-token';

@@ -6,7 +6,7 @@ import { seededDb } from './helpers/testDb';
 import { startBuiltServer } from './helpers/builtServer';
 import { appRouter } from '../../src/lib/server/trpc/root';
 
-// Attacks the real server (`node build` on a copy of the demo data) with inputs generated from
+// Attacks the real server (`npm run serve` on a copy of the demo data) with inputs generated from
 // every procedure's own schema, bent and broken, and with raw junk no client would send. Whatever
 // comes in, the answer is never a 500, the server keeps answering, and the ledger still adds up.
 

@@ -6,7 +6,7 @@ import { startBuiltServer } from './helpers/builtServer';
 import { OneIdStandIn } from '../../src/lib/server/auth/oneid/standIn';
 import { DEMO_ONEID_CLIENT, DEMO_ONEID_PEOPLE } from '../../src/lib/server/seed/oneidPeople';
 
-// The built server (`node build`) over HTTP: OneID off unless configured, no stand-in of its own,
+// The built server (`npm run serve`) over HTTP: OneID off unless configured, no stand-in of its own,
 // and the whole redirect dance with the state cookie against a stand-in on a port of its own.
 
 type Server = Awaited<ReturnType<typeof startBuiltServer>>;
@@ -33,7 +33,7 @@ const cookieOf = (response: Response, name: string) =>
 		.map((c) => c.split(';')[0])
 		.find((c) => c.startsWith(`${name}=`));
 
-describe('OneID unconfigured (node build, no ONEID_*)', () => {
+describe('OneID unconfigured (npm run serve, no ONEID_*)', () => {
 	let server: Server;
 	beforeAll(async () => {
 		server = await start({

@@ -8,7 +8,7 @@ import { tempDb } from './helpers/testDb';
 import { anAccount } from './helpers/builders';
 import { startBuiltServer } from './helpers/builtServer';
 
-// The demo's Payme sandbox on the built server: absent from `node build` without TOK_DEMO, and
+// The demo's Payme sandbox on the built server: absent from `npm run serve` without TOK_DEMO, and
 // with it a page that pays through Tok's real Merchant API over HTTP.
 
 const KEY = 'sandbox-payme-key-51c0';
@@ -88,7 +88,7 @@ const payments = () => {
 };
 
 describe('the Payme sandbox', () => {
-	it('is not there under `node build` without TOK_DEMO: 404 for the page and its form', async () => {
+	it('is not there under `npm run serve` without TOK_DEMO: 404 for the page and its form', async () => {
 		const t = token(production.baseURL);
 		for (const path of [
 			`/sandbox/payme/${t}`,

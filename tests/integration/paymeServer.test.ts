@@ -7,7 +7,7 @@ import { tempDb } from './helpers/testDb';
 import { anAccount } from './helpers/builders';
 import { startBuiltServer } from './helpers/builtServer';
 
-// Payme's acceptance scenarios against the built server (`node build`) over real HTTP, as Payme's
+// Payme's acceptance scenarios against the built server (`npm run serve`) over real HTTP, as Payme's
 // merchant sandbox plays them. Several server processes share one SQLite file, so "concurrent"
 // is connections racing, not one event loop taking turns:
 //   0: the plain server; 1: adapter-node's default body limit; 2: its clock 12 h ahead

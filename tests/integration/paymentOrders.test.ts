@@ -5,7 +5,7 @@ import { createCaller } from '../../src/lib/server/trpc/root';
 import { signIn } from '../../src/lib/server/services/auth';
 import { validateSessionToken } from '../../src/lib/server/auth/session';
 import { LiveHub } from '../../src/lib/server/sync/live';
-import { answerPayme } from '../../src/lib/server/services/payments/payme';
+import { answerPayme, paymeCallOf } from '../../src/lib/server/services/payments/payme';
 import { verifyLedger } from '../../src/lib/server/services/ledger';
 import { decodePaymeCheckout } from '../../src/lib/server/services/payments/paymeCheckout';
 import { ORDER_EXPIRY_MS } from '../../src/lib/domain/payments/limits';
@@ -108,7 +108,7 @@ function payme(nowMs: number, method: string, params: unknown) {
 		},
 		body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params })
 	});
-	return answerPayme(request, { db: () => db, key: KEY, nowMs: () => nowMs });
+	return answerPayme(paymeCallOf(request), { db: () => db, key: KEY, nowMs: () => nowMs });
 }
 
 async function payWithPayme(

@@ -9,7 +9,7 @@ import { tempDb } from './helpers/testDb';
 import { anAccount } from './helpers/builders';
 import { startBuiltServer } from './helpers/builtServer';
 
-// UPay's check and pay against the built server (`node build`) over real HTTP: two processes on
+// UPay's check and pay against the built server (`npm run serve`) over real HTTP: two processes on
 // one SQLite file with the default contract settings, and a third with another formula, hash and
 // status numbers. Tokens are computed here from the formulas, by hand.
 

@@ -14,7 +14,7 @@ export const config = {
 	get migrationsDir(): string {
 		return resolve(process.env.MIGRATIONS_DIR || './drizzle');
 	},
-	/** Seed demo users and data into an empty database. Set by `npm start`, never by `node build`. */
+	/** Seed demo users and data into an empty database. Set by `npm start`, never by `npm run serve`. */
 	get demo(): boolean {
 		return process.env.TOK_DEMO === '1';
 	},

@@ -35,7 +35,7 @@ async function freePort(): Promise<number> {
 /**
  * Copies the finished build (the stamp `npm run build` writes last is there before and after),
  * so that a rebuild in the project while a test runs cannot pull files from under a server the
- * test restarts. The copy runs as `node build` does: ES modules, the project's node_modules.
+ * test restarts. The copy runs as `npm run serve` does: ES modules, the project's node_modules.
  */
 async function copyBuild(into: string, timeoutMs = 40_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
@@ -49,6 +49,7 @@ async function copyBuild(into: string, timeoutMs = 40_000): Promise<void> {
 		if (Date.now() > deadline) throw new Error('no finished build to copy: run `npm run build`');
 		await sleep(500);
 	}
+	cpSync(join(root, 'server.js'), join(into, 'server.js'));
 	writeFileSync(join(into, 'package.json'), '{ "type": "module" }\n');
 	symlinkSync(join(root, 'node_modules'), join(into, 'node_modules'), 'dir');
 }
@@ -103,7 +104,7 @@ export class ServerProcess {
 	/** Starts the server and resolves once it answers. */
 	async start(timeoutMs = 30_000): Promise<void> {
 		if (this.child) throw new Error('already running');
-		const child = spawn(process.execPath, [join(this.dir, 'build')], {
+		const child = spawn(process.execPath, [join(this.dir, 'server.js')], {
 			cwd: root,
 			detached: true,
 			stdio: ['ignore', 'pipe', 'pipe'],

@@ -17,17 +17,20 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * The built app (`node build`, as production runs it) on a free port over `dataDir`, for tests
+ * The built app (`npm run serve`'s server.js, as production runs it) on a free port over `dataDir`, for tests
  * that attack the real server over HTTP. `npm test` builds before Vitest runs.
  */
 export async function startBuiltServer(
 	dataDir: string,
 	env: Record<string, string> = {},
 	/** Node's own flags for the server, e.g. `--cpu-prof` to profile it under a bench's load. */
-	nodeArgs: readonly string[] = []
+	nodeArgs: readonly string[] = [],
+	/** `build`: adapter-node's own server, without server.js's routes ahead of SvelteKit. */
+	entryPoint: 'server.js' | 'build' = 'server.js'
 ) {
-	const entry = join(process.cwd(), 'build');
-	if (!existsSync(join(entry, 'index.js'))) throw new Error('no build: run `npm run build` first');
+	const entry = join(process.cwd(), entryPoint);
+	if (!existsSync(join(process.cwd(), 'build', 'index.js')))
+		throw new Error('no build: run `npm run build` first');
 	const port = await freePort();
 	let output = '';
 	const child: ChildProcess = spawn(process.execPath, [...nodeArgs, entry], {

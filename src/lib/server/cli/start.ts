@@ -1,5 +1,5 @@
 // `npm start`: build if the sources changed, migrate, seed demo data into an empty database,
-// print the demo sign-ins, then serve the built app. Production runs `node build` instead, which
+// print the demo sign-ins, then serve the built app. Production runs `npm run serve` (server.js) instead, which
 // migrates but never seeds.
 import { spawn, spawnSync } from 'node:child_process';
 import { config } from '../config';
@@ -48,7 +48,7 @@ const host = process.env.HOST ?? '0.0.0.0';
 // OneID: unless one is configured, the local stand-in, served by this process (not by the app:
 // SvelteKit refuses form POSTs without the app's own Origin, and OneID's grants are form POSTs
 // from server to server). The browser is sent there too: 127.0.0.1, on ONEID_STANDIN_PORT or a
-// free port. `npm run serve` (node build) never starts it.
+// free port. `npm run serve` never starts it.
 let oneid: Record<string, string> = {};
 if (!process.env.ONEID_BASE_URL) {
 	const standIn = new OneIdStandIn(DEMO_ONEID_PEOPLE, DEMO_ONEID_CLIENT);
@@ -70,7 +70,7 @@ if (!process.env.ONEID_BASE_URL) {
 	for (const p of DEMO_ONEID_PEOPLE) console.log(`  ${p.full_name}, PINFL ${p.pin}`);
 }
 
-const server = spawn(process.execPath, ['build'], {
+const server = spawn(process.execPath, ['server.js'], {
 	stdio: 'inherit',
 	// Head-ends send up to 100,000 readings a request (a few MB); adapter-node's default is 512 kB.
 	env: { BODY_SIZE_LIMIT: '16M', ...process.env, ...oneid, PORT: port, HOST: host, TOK_DEMO: '1' }

@@ -24,7 +24,7 @@ export async function postToTok(
 }
 
 /**
- * Where this server answers itself. Behind `node build` without ORIGIN, adapter-node takes every
+ * Where this server answers itself. Behind `npm run serve` without ORIGIN, adapter-node takes every
  * request for https (its default protocol), so the request's own origin may not be reachable
  * from here; the port the server listens on always is.
  */

@@ -7,7 +7,7 @@ import { districtsOfRegion } from '../../domain/geo';
 // Staff work in a region's districts: Tashkent city (1726), where the demo accounts are, and
 // Samarqand region (1718) for the second operator and inspector, who must not see Tashkent's.
 
-/** Demo sign-ins. Seeded only by `npm start` (demo mode) and tests, never by `node build`. */
+/** Demo sign-ins. Seeded only by `npm start` (demo mode) and tests, never by `npm run serve`. */
 export const DEMO_USERS = [
 	{
 		login: 'demo',

@@ -39,9 +39,12 @@ export async function readBoundedBody(
 	return bytes === null ? undefined : bytes.toString('utf8');
 }
 
-/** Whether the content type is JSON (`application/json`, any parameters). */
+/** A JSON content type: `application/json`, any parameters. */
+export const JSON_CONTENT_TYPE = /^application\/json\s*(;|$)/i;
+
+/** Whether the request's content type is JSON. */
 export function isJsonContentType(request: Request): boolean {
-	return /^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? '');
+	return JSON_CONTENT_TYPE.test(request.headers.get('content-type') ?? '');
 }
 
 /** JSON text to a plain object, or undefined for anything else (junk, an array, a number). */
@@ -63,7 +66,6 @@ export type ReadFields =
 
 const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 const MULTIPART = /^multipart\/form-data\s*;/i;
-const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 /**
  * A flat set of text fields from a form-encoded, multipart or JSON body: what operators that
@@ -77,7 +79,7 @@ export async function readFields(request: Request, maxBytes: number): Promise<Re
 		? 'form'
 		: MULTIPART.test(type)
 			? 'multipart'
-			: JSON_TYPE.test(type)
+			: JSON_CONTENT_TYPE.test(type)
 				? 'json'
 				: null;
 	if (!kind) return { ok: false, refusal: 'content-type' };

@@ -1,7 +1,7 @@
 import type { Db } from '../../db';
 import { parseAddressList } from '../../http/addressList';
 import { operatorKeyMatches, setOperatorKey } from './operatorKeys';
-import { isJsonContentType, readBoundedBody } from './body';
+import { JSON_CONTENT_TYPE, readBoundedBody } from './body';
 import { PaymentError, type PaymentRefusal } from './errors';
 import { isPaymentAmount } from './limits';
 import {
@@ -315,11 +315,31 @@ function allowedAddress(list: string, address: string): boolean {
 }
 
 /**
+ * What the answer needs of one request from Payme: taken from a Web Request by SvelteKit's route
+ * (paymeCallOf), or from Node's own request by the route that answers ahead of SvelteKit
+ * (paymeNodeRoute.ts).
+ */
+export interface PaymeCall {
+	contentType: string | null;
+	authorization: string | null;
+	/** The body's text, at most `maxBytes`; undefined past them or on a broken connection. */
+	body(maxBytes: number): Promise<string | undefined>;
+}
+
+export function paymeCallOf(request: Request): PaymeCall {
+	return {
+		contentType: request.headers.get('content-type'),
+		authorization: request.headers.get('authorization'),
+		body: (maxBytes) => readBoundedBody(request, maxBytes)
+	};
+}
+
+/**
  * Answers one request from Payme. `key` is the merchant key (PAYME_KEY), undefined when Payme is
  * not configured. Never throws for anything the request carries.
  */
 export async function answerPayme(
-	request: Request,
+	call: PaymeCall,
 	env: {
 		db: () => Db;
 		key: string | undefined;
@@ -335,10 +355,11 @@ export async function answerPayme(
 	let id: PaymeAnswer['id'] = null;
 	try {
 		if (!env.key) throw new PaymeError(-32400, T.notConfigured);
-		if (!isJsonContentType(request)) throw new PaymeError(-32600, T.invalid, 'content-type');
+		if (!JSON_CONTENT_TYPE.test(call.contentType ?? ''))
+			throw new PaymeError(-32600, T.invalid, 'content-type');
 		// Past the limit, or a dropped connection (adapter-node's BODY_SIZE_LIMIT): read to its end
 		// first, so that Payme still gets a JSON-RPC answer.
-		const text = await readBoundedBody(request, MAX_PAYME_BODY_BYTES);
+		const text = await call.body(MAX_PAYME_BODY_BYTES);
 		if (text === undefined) throw new PaymeError(-32600, T.invalid, 'body');
 		let body: unknown;
 		try {
@@ -353,8 +374,7 @@ export async function answerPayme(
 		if (env.allowedIps && !allowedAddress(env.allowedIps, env.clientAddress ?? ''))
 			throw new PaymeError(-32504, T.address);
 		const db = env.db();
-		if (!paymeAuthorized(db, request.headers.get('authorization'), env.key))
-			throw new PaymeError(-32504, T.auth);
+		if (!paymeAuthorized(db, call.authorization, env.key)) throw new PaymeError(-32504, T.auth);
 		if (typeof rpc.method !== 'string') throw new PaymeError(-32600, T.invalid, 'method');
 		if (typeof rpc.params !== 'object' || rpc.params === null || Array.isArray(rpc.params))
 			throw new PaymeError(-32600, T.invalid, 'params');

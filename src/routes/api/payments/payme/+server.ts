@@ -1,27 +1,16 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { config } from '$lib/server/config';
-import { serverNow } from '$lib/server/clock';
 import { clientAddressOf } from '$lib/server/http/clientAddress';
-import { answerPayme, notPostAnswer } from '$lib/server/services/payments/payme';
-import { serverLiveHub } from '$lib/server/sync/hub';
+import { answerPayme, notPostAnswer, paymeCallOf } from '$lib/server/services/payments/payme';
+import { paymeServerEnv } from '$lib/server/services/payments/paymeRoute';
 
 /**
  * Payme's Merchant API (JSON-RPC 2.0). Always HTTP 200: Payme reads the outcome from the body.
+ * Under `npm run serve` Payme's POSTs are answered ahead of SvelteKit, the same way (paymeRoute.ts).
  * See src/lib/server/services/payments/README.md.
  */
-export const POST: RequestHandler = async (event) => {
-	const answer = await answerPayme(event.request, {
-		db: getDb,
-		key: config.paymeKey,
-		nowMs: serverNow,
-		onBalanceMoved: (accountId) => serverLiveHub.pokeAccounts(getDb(), [accountId]),
-		allowedIps: config.paymeAllowedIps,
-		clientAddress: clientAddressOf(event)
-	});
-	return json(answer);
-};
+export const POST: RequestHandler = async (event) =>
+	json(await answerPayme(paymeCallOf(event.request), paymeServerEnv(clientAddressOf(event))));
 
 /** Any other method: Payme's -32300 ("not POST"), still HTTP 200 and JSON-RPC. */
 export const fallback: RequestHandler = () => json(notPostAnswer());
