@@ -57,3 +57,16 @@ test('an operator lands on the back office, its navigation listing every office 
 	await page.goto('/consumption');
 	await expect(page).toHaveURL(/\/office$/);
 });
+
+test('an address with no page says so in the reader’s language, with a way back', async ({
+	page
+}) => {
+	await signIn(page, 'operator', 'operate12345', /\/office$/);
+	await page.evaluate(() => localStorage.setItem('tok.locale', 'ru'));
+	await page.goto('/office/requests');
+	await expect(page.getByRole('heading', { level: 1, name: 'Страница не найдена' })).toBeVisible();
+	await expect(page.locator('main')).not.toContainText('Not Found');
+	await page.getByRole('link', { name: 'На главную' }).click();
+	await expect(page).toHaveURL(/\/office$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Заявки' })).toBeVisible();
+});

@@ -158,7 +158,13 @@ export const en = {
 	'bill.withinNorm': '{kwh} within the social norm',
 	'bill.aboveNorm': '{kwh} above the norm ({band})',
 	'bill.over': 'over {fromKwh}',
-	'bill.total': 'Total: {amount}'
+	'bill.total': 'Total: {amount}',
+	'errorPage.notFound.title': 'Page not found',
+	'errorPage.notFound.body':
+		'There is no page at this address. The link may be mistyped or out of date.',
+	'errorPage.failed.title': 'This page could not open',
+	'errorPage.failed.body': 'Try again in a moment. Nothing you entered on this phone is lost.',
+	'errorPage.home': 'Go to the start page'
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -158,5 +158,12 @@ export const ru: Messages = {
 	'bill.withinNorm': '{kwh} в пределах социальной нормы',
 	'bill.aboveNorm': '{kwh} сверх нормы ({band})',
 	'bill.over': 'свыше {fromKwh}',
-	'bill.total': 'Итого: {amount}'
+	'bill.total': 'Итого: {amount}',
+	'errorPage.notFound.title': 'Страница не найдена',
+	'errorPage.notFound.body':
+		'По этому адресу страницы нет. Возможно, в ссылке опечатка или она устарела.',
+	'errorPage.failed.title': 'Не удалось открыть страницу',
+	'errorPage.failed.body':
+		'Попробуйте ещё раз чуть позже. Ничего из введённого на этом телефоне не потеряно.',
+	'errorPage.home': 'На главную'
 };

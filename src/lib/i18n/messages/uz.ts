@@ -163,5 +163,12 @@ export const uz: Messages = {
 	'bill.withinNorm': '{kwh} ijtimoiy norma doirasida',
 	'bill.aboveNorm': '{kwh} normadan ortiq ({band})',
 	'bill.over': '{fromKwh}dan yuqori',
-	'bill.total': 'Jami: {amount}'
+	'bill.total': 'Jami: {amount}',
+	'errorPage.notFound.title': 'Sahifa topilmadi',
+	'errorPage.notFound.body':
+		'Bu manzilda sahifa yoʻq. Havolada xato boʻlishi yoki u eskirgan boʻlishi mumkin.',
+	'errorPage.failed.title': 'Sahifani ochib boʻlmadi',
+	'errorPage.failed.body':
+		'Birozdan keyin qayta urinib koʻring. Bu telefonda kiritganlaringiz yoʻqolmaydi.',
+	'errorPage.home': 'Bosh sahifaga'
 };

@@ -164,5 +164,12 @@ export const uzCyrl: Messages = {
 	'bill.withinNorm': '{kwh} ижтимоий норма доирасида',
 	'bill.aboveNorm': '{kwh} нормадан ортиқ ({band})',
 	'bill.over': '{fromKwh}дан юқори',
-	'bill.total': 'Жами: {amount}'
+	'bill.total': 'Жами: {amount}',
+	'errorPage.notFound.title': 'Саҳифа топилмади',
+	'errorPage.notFound.body':
+		'Бу манзилда саҳифа йўқ. Ҳаволада хато бўлиши ёки у эскирган бўлиши мумкин.',
+	'errorPage.failed.title': 'Саҳифани очиб бўлмади',
+	'errorPage.failed.body':
+		'Бироздан кейин қайта уриниб кўринг. Бу телефонда киритганларингиз йўқолмайди.',
+	'errorPage.home': 'Бош саҳифага'
 };
