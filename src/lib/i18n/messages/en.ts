@@ -70,6 +70,7 @@ export const en = {
 	'request.status.submitted': 'Submitted',
 	'request.status.accepted': 'Accepted',
 	'request.status.scheduled': 'Visit scheduled',
+	'request.visitOn': 'The visit: {date}',
 	'request.status.done': 'Done',
 	'request.status.rejected': 'Rejected',
 	'request.status.cancelled': 'Cancelled',

@@ -72,6 +72,7 @@ export const ru: Messages = {
 	'request.status.submitted': 'Подана',
 	'request.status.accepted': 'Принята',
 	'request.status.scheduled': 'Визит назначен',
+	'request.visitOn': 'Дата визита: {date}',
 	'request.status.done': 'Выполнена',
 	'request.status.rejected': 'Отклонена',
 	'request.status.cancelled': 'Отменена',

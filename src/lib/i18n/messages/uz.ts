@@ -71,6 +71,7 @@ export const uz: Messages = {
 	'request.status.submitted': 'Yuborilgan',
 	'request.status.accepted': 'Qabul qilingan',
 	'request.status.scheduled': 'Tashrif belgilangan',
+	'request.visitOn': 'Tashrif sanasi: {date}',
 	'request.status.done': 'Bajarilgan',
 	'request.status.rejected': 'Rad etilgan',
 	'request.status.cancelled': 'Bekor qilingan',

@@ -74,6 +74,7 @@ export const uzCyrl: Messages = {
 	'request.status.submitted': 'Юборилган',
 	'request.status.accepted': 'Қабул қилинган',
 	'request.status.scheduled': 'Ташриф белгиланган',
+	'request.visitOn': 'Ташриф санаси: {date}',
 	'request.status.done': 'Бажарилган',
 	'request.status.rejected': 'Рад этилган',
 	'request.status.cancelled': 'Бекор қилинган',
