@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { once } from 'node:events';
 import { tempDb } from './helpers/testDb';
 import { anAccount } from './helpers/builders';
 import { startBuiltServer } from './helpers/builtServer';
@@ -146,5 +148,30 @@ describe("Payme's calls answered ahead of SvelteKit (server.js)", () => {
 			body: 'a=1'
 		});
 		expect(form.status).toBe(403);
+	});
+
+	it('a connection that breaks halfway through the body writes nothing and the server keeps answering', async () => {
+		const { port } = new URL(fast.baseURL);
+		const body = call(50, 'CreateTransaction', {
+			id: 'noderoutebroken000000001',
+			time: Date.now(),
+			amount: 5_000_000,
+			account: { account: accountNumber }
+		});
+		for (let i = 0; i < 5; i++) {
+			const socket = connect(Number(port), '127.0.0.1');
+			await once(socket, 'connect');
+			socket.write(
+				`POST /api/payments/payme HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+					`Authorization: ${AUTH}\r\nX-Forwarded-For: ${PAYME}\r\nContent-Length: ${body.length}\r\n\r\n` +
+					body.slice(0, 40)
+			);
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			socket.destroy();
+		}
+		const checked = await both(call(51, 'CheckTransaction', { id: 'noderoutebroken000000001' }));
+		expect(JSON.parse(checked.body)).toMatchObject({ error: { code: -31003 } });
+		expect(fast.running).toBe(true);
+		expect(fast.log).not.toMatch(/Payme answer not sent|Error/);
 	});
 });
