@@ -12,10 +12,11 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const HOUSEHOLD_2026_05 = {
-	id: 'HOUSEHOLD_2026_05',
+// Published after FIXED_NOW's day (2026-11-01): a new version starts after today.
+const HOUSEHOLD_2026_11 = {
+	id: 'HOUSEHOLD_2026_11',
 	tariffClass: 'household',
-	effectiveFrom: '2026-05-16',
+	effectiveFrom: '2026-11-16',
 	blocks: [
 		{ upToKwh: '200', pricePerKwh: '660' },
 		{ upToKwh: '500', pricePerKwh: '880' },
@@ -57,26 +58,26 @@ describe('tariffs are data', () => {
 		const first = await pullAll(demo);
 		expect(first.rows('tariffs').length).toBe(3);
 
-		await operator.office.tariffs.publish(HOUSEHOLD_2026_05);
+		await operator.office.tariffs.publish(HOUSEHOLD_2026_11);
 		const after = await pullAll(demo, first.cursor);
-		expect(after.rows('tariffs')).toEqual([HOUSEHOLD_2026_05]);
+		expect(after.rows('tariffs')).toEqual([HOUSEHOLD_2026_11]);
 
-		// May 2026 is split by days between the 2025 version and the new one.
+		// November 2026 is split by days between the 2025 version and the new one.
 		const served = await anonymousCaller(db).tariffs.rateMonth({
 			tariffClass: 'household',
-			month: '2026-05',
+			month: '2026-11',
 			usageKwh: '310',
 			locale: 'en'
 		});
-		const local = rateMonth([...TARIFF_VERSIONS, HOUSEHOLD_2026_05], 'household', '2026-05', '310');
+		const local = rateMonth([...TARIFF_VERSIONS, HOUSEHOLD_2026_11], 'household', '2026-11', '310');
 		expect(served.amount).toBe(local.total.toFixed(2));
-		expect(local.parts.map((p) => p.versionId)).toEqual(['HOUSEHOLD_2025_05', 'HOUSEHOLD_2026_05']);
+		expect(local.parts.map((p) => p.versionId)).toEqual(['HOUSEHOLD_2025_05', 'HOUSEHOLD_2026_11']);
 	});
 
 	it('an invalid version is refused with a message naming the problem, and nothing changes', async () => {
 		const operator = await callerAs(db, 'operator', 'operate12345');
 		const broken = {
-			...HOUSEHOLD_2026_05,
+			...HOUSEHOLD_2026_11,
 			blocks: [
 				{ upToKwh: '500', pricePerKwh: '1' },
 				{ upToKwh: '200', pricePerKwh: '2' },
@@ -86,15 +87,35 @@ describe('tariffs are data', () => {
 		const error = await operator.office.tariffs.publish(broken).catch((e: unknown) => e);
 		expect((error as TRPCError).code).toBe('CONFLICT');
 		expect((error as TRPCError).message).toMatch(/ascending|increase|order/i);
-		const clash = { ...HOUSEHOLD_2026_05, id: 'HOUSEHOLD_AGAIN', effectiveFrom: '2025-05-01' };
+		await operator.office.tariffs.publish(HOUSEHOLD_2026_11);
+		const clash = { ...HOUSEHOLD_2026_11, id: 'HOUSEHOLD_AGAIN' };
 		const error2 = await operator.office.tariffs.publish(clash).catch((e: unknown) => e);
 		expect((error2 as TRPCError).code).toBe('CONFLICT');
+		expect((await anonymousCaller(db).tariffs.list()).length).toBe(4);
+	});
+
+	it('a version that would start today or earlier is refused, whatever sent it, and nothing changes', async () => {
+		const operator = await callerAs(db, 'operator', 'operate12345');
+		// FIXED_NOW is 2026-11-01 14:00 in Tashkent.
+		for (const effectiveFrom of ['2026-11-01', '2026-10-16', '2020-01-01']) {
+			const error = await operator.office.tariffs
+				.publish({ ...HOUSEHOLD_2026_11, id: `HOUSEHOLD_PAST_${effectiveFrom}`, effectiveFrom })
+				.catch((e: unknown) => e);
+			expect((error as TRPCError).code, effectiveFrom).toBe('CONFLICT');
+			expect((error as TRPCError).message).toBe('officeTools.tariffs.err.future');
+		}
 		expect((await anonymousCaller(db).tariffs.list()).length).toBe(3);
+		await operator.office.tariffs.publish({
+			...HOUSEHOLD_2026_11,
+			id: 'HOUSEHOLD_2026_11_02',
+			effectiveFrom: '2026-11-02'
+		});
+		expect((await anonymousCaller(db).tariffs.list()).length).toBe(4);
 	});
 
 	it('only operators publish tariffs', async () => {
 		const demo = await callerAs(db, 'demo', 'demo12345');
-		const error = await demo.office.tariffs.publish(HOUSEHOLD_2026_05).catch((e: unknown) => e);
+		const error = await demo.office.tariffs.publish(HOUSEHOLD_2026_11).catch((e: unknown) => e);
 		expect((error as TRPCError).code).toBe('FORBIDDEN');
 	});
 

@@ -7,7 +7,7 @@ import {
 import { asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../db';
 import { SHARED_TOMBSTONE_ACCOUNT_ID, syncTombstones, tariffVersions } from '../db/schema';
-import { tashkentToday } from '../../domain/dates';
+import { isCalendarDay, tashkentToday } from '../../domain/dates';
 import { BusinessRuleError, DomainError } from './errors';
 import type { z } from 'zod';
 import type { rateMonthInput } from '../../domain/tariffQuery';
@@ -98,6 +98,15 @@ export function publishTariffVersion(
 	nowMs: number
 ): TariffVersion {
 	checkOperatorLimits(input);
+	// Residents see a new price before it applies, and a day already billed keeps its price: a
+	// version starts after today (Tashkent), whatever a form or a script sent.
+	const effectiveFrom = (input as { effectiveFrom?: unknown } | null)?.effectiveFrom;
+	if (
+		typeof effectiveFrom === 'string' &&
+		isCalendarDay(effectiveFrom) &&
+		effectiveFrom <= tashkentToday(nowMs)
+	)
+		throw new BusinessRuleError('officeTools.tariffs.err.future');
 	let all: readonly TariffVersion[];
 	try {
 		all = validateTariffVersions([...loadTariffVersions(db), input]);
