@@ -14,6 +14,7 @@ import { config } from '$lib/server/config';
 import { startSmsWorker } from '$lib/server/sms/worker';
 import { crossSiteFormRefused, crossSiteUploadRefused } from '$lib/server/http/csrf';
 import { registerNodeRoute } from '$lib/server/http/nodeRoutes';
+import { startUploadSweeper } from '$lib/server/services/photos/photoUploads';
 import { paymeNodeRoute } from '$lib/server/services/payments/paymeRoute';
 
 // The operators' local stand-ins (src/routes/sandbox/) exist for `npm start` only:
@@ -27,6 +28,8 @@ export const init: ServerInit = () => {
 	ensureReferenceData(getDb(), serverNow());
 	// Sends what the SMS queue holds (left over from before a restart, too) and retries with backoff.
 	startSmsWorker(getDb, serverNow);
+	// Drops photo uploads left unfinished for two weeks (their phone is gone), partial files too.
+	startUploadSweeper(getDb, serverNow);
 	// Payme's calls, answered ahead of SvelteKit where server.js runs the app (`npm run serve`).
 	registerNodeRoute('/api/payments/payme', paymeNodeRoute);
 };

@@ -8,7 +8,12 @@ import { aDevice, uuidv7 } from './helpers/commands';
 import { aJpeg, sha256Of, tusAs } from './helpers/photos';
 import { startUploadServer } from './helpers/uploadServer';
 import { signIn } from '../../src/lib/server/services/auth';
-import { appendChunk, createUpload } from '../../src/lib/server/services/photos/photoUploads';
+import {
+	ABANDONED_UPLOAD_MS,
+	appendChunk,
+	createUpload,
+	sweepAbandonedUploads
+} from '../../src/lib/server/services/photos/photoUploads';
 import { photos, workOrderAssignees, workOrders } from '../../src/lib/server/db/schema';
 import { accounts, meters } from '../../src/lib/server/db/schema';
 import { PHOTO_MAX_BYTES } from '../../src/lib/domain/inspection/workOrders';
@@ -169,6 +174,32 @@ describe('photo uploads over tus', () => {
 		expect(filesBefore).toEqual([sha]);
 		expect(storedFiles().filter((name) => name.startsWith(sha))).toEqual([sha]);
 		expect(seeded.db.select().from(photos).where(eq(photos.sha256, sha)).all()).toHaveLength(1);
+	});
+
+	it('an upload left unfinished for two weeks is swept, file and row; a whole photo and a recent upload stay', async () => {
+		const whole = aJpeg(20_000);
+		await as('inspector').create(sha256Of(whole), whole.length);
+		await sendWhole('inspector', whole);
+		const abandoned = aJpeg(100_000);
+		const sha = sha256Of(abandoned);
+		await as('inspector').create(sha, abandoned.length);
+		expect((await as('inspector').patch(sha, 0, abandoned.subarray(0, CHUNK))).status).toBe(204);
+		expect(storedFiles()).toContain(`${sha}.partial`);
+
+		// A day later nothing goes; past two weeks the unfinished one does.
+		await sweepAbandonedUploads(seeded.db, Date.now() + 24 * 3_600_000);
+		expect(photoRow(sha)?.receivedBytes).toBe(CHUNK);
+		await sweepAbandonedUploads(seeded.db, Date.now() + ABANDONED_UPLOAD_MS + 60_000);
+		expect(photoRow(sha)).toBeUndefined();
+		expect(storedFiles()).not.toContain(`${sha}.partial`);
+		expect(photoRow(sha256Of(whole))?.complete).toBe(true);
+		expect(storedFiles()).toContain(sha256Of(whole));
+
+		// The phone that still holds it announces it again and sends it from the start.
+		const again = await as('inspector').create(sha, abandoned.length);
+		expect(again.headers.get('Upload-Offset')).toBe('0');
+		expect((await sendWhole('inspector', abandoned)).status).toBe(204);
+		expect(photoRow(sha)?.complete).toBe(true);
 	});
 
 	it('a file that is not a picture is refused at its first bytes, and nothing of it is kept', async () => {

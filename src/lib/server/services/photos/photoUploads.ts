@@ -4,7 +4,7 @@
  * and the last byte checks the hash before the photo counts as stored. See README.md.
  */
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { photos } from '../../db/schema';
 import type { SessionUser } from '../../auth/session';
@@ -263,4 +263,46 @@ async function finish(db: Db, sha256: string, nowMs: number): Promise<void> {
 async function forget(db: Db, sha256: string): Promise<void> {
 	await deletePartial(sha256);
 	db.delete(photos).where(eq(photos.sha256, sha256)).run();
+}
+
+/**
+ * How long an announced photo may stay unfinished. A phone keeps each photo until the server
+ * has it whole, so one swept after this long is announced again and sent from the start; what
+ * the sweep saves is the disk of uploads whose phone is gone (reset, lost, signed out).
+ */
+export const ABANDONED_UPLOAD_MS = 14 * 24 * 3_600_000;
+
+/** Drops unfinished uploads announced more than `maxAgeMs` ago, row and partial file. */
+export async function sweepAbandonedUploads(
+	db: Db,
+	nowMs: number,
+	maxAgeMs = ABANDONED_UPLOAD_MS
+): Promise<number> {
+	const stale = db
+		.select({ sha256: photos.sha256 })
+		.from(photos)
+		.where(and(eq(photos.complete, false), lt(photos.createdAtMs, nowMs - maxAgeMs)))
+		.all();
+	let swept = 0;
+	for (const { sha256 } of stale) {
+		// A chunk arriving right now: its upload is alive, whatever its age.
+		if (writing.has(sha256)) continue;
+		await forget(db, sha256);
+		swept++;
+	}
+	return swept;
+}
+
+let sweeper: ReturnType<typeof setInterval> | undefined;
+
+/** Sweeps on start, then daily, in the server process (hooks.server.ts). */
+export function startUploadSweeper(db: () => Db, now: () => number): void {
+	if (sweeper) return;
+	const sweep = () =>
+		void sweepAbandonedUploads(db(), now()).catch((error: unknown) =>
+			console.error('Sweeping abandoned photo uploads failed', error)
+		);
+	sweeper = setInterval(sweep, 24 * 3_600_000);
+	sweeper.unref();
+	sweep();
 }
