@@ -1,7 +1,3 @@
 import { homePage } from '$lib/client/signedInPage';
 
-export const load = () =>
-	homePage(
-		() => import('$lib/pages/Home.svelte'),
-		() => import('$lib/pages/StaffHome.svelte')
-	);
+export const load = () => homePage(() => import('$lib/pages/Home.svelte'));

@@ -2,9 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { signIn } from './helpers/app';
 
-// HET staff have no personal accounts: an inspector lands on their day's work orders; the others,
-// until their own screens exist, on a page that says who they are and what they can do, never on
-// an empty resident home.
+// HET staff have no personal accounts: an inspector lands on their day's work orders, operators
+// and admins on the back office, never on an empty resident home.
 
 test('an inspector lands on their day of work orders, not on "no accounts"', async ({ page }) => {
 	await page.goto('/login');
@@ -56,6 +55,14 @@ test('an operator lands on the back office, its navigation listing every office 
 	await expect(page).toHaveURL(/\/settings$/);
 	await page.goto('/consumption');
 	await expect(page).toHaveURL(/\/office$/);
+});
+
+test('an admin lands on the back office too, and home leads there', async ({ page }) => {
+	await signIn(page, 'admin', 'admin12345', /\/office$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Requests' })).toBeVisible();
+	await page.goto('/');
+	await expect(page).toHaveURL(/\/office$/);
+	await expect(page.getByTestId('no-accounts')).toHaveCount(0);
 });
 
 test('an address with no page says so in the reader’s language, with a way back', async ({

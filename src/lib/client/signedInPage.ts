@@ -19,13 +19,12 @@ export async function signedInPage(
 	return { Page: (await body()).default };
 }
 
-/** Home: the resident's accounts; HET staff go to their own app where it has one. */
+/** Home: the resident's accounts; HET staff go to their own app (ROLE_HOME). */
 export async function homePage(
-	resident: () => Promise<{ default: Component }>,
-	staff: () => Promise<{ default: Component }>
+	resident: () => Promise<{ default: Component }>
 ): Promise<{ Page: Component }> {
 	if (!session.user) redirect(307, '/login');
 	const home = ROLE_HOME[session.user.role];
 	if (home !== '/') redirect(307, home);
-	return { Page: (await (session.user.role === 'resident' ? resident() : staff())).default };
+	return { Page: (await resident()).default };
 }

@@ -7,7 +7,6 @@ import { en as history } from '../messages/history/en';
 import { en as settings } from '../messages/settings/en';
 import { en as signin } from '../messages/signin/en';
 import { en as sandbox } from '../messages/sandbox/en';
-import { en as staff } from '../messages/staff/en';
 import { en as inspector } from '../messages/inspector/en';
 import { en as office } from '../messages/office/en';
 import { en as officeTools } from '../messages/officeTools/en';
@@ -26,7 +25,6 @@ export const catalogue = {
 	...settings,
 	...signin,
 	...sandbox,
-	...staff,
 	...inspector,
 	...office,
 	...sandboxClickUpay,

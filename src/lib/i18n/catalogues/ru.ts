@@ -7,7 +7,6 @@ import { ru as history } from '../messages/history/ru';
 import { ru as settings } from '../messages/settings/ru';
 import { ru as signin } from '../messages/signin/ru';
 import { ru as sandbox } from '../messages/sandbox/ru';
-import { ru as staff } from '../messages/staff/ru';
 import { ru as inspector } from '../messages/inspector/ru';
 import { ru as office } from '../messages/office/ru';
 import { ru as officeTools } from '../messages/officeTools/ru';
@@ -26,7 +25,6 @@ export const catalogue = {
 	...settings,
 	...signin,
 	...sandbox,
-	...staff,
 	...inspector,
 	...office,
 	...sandboxClickUpay,

@@ -7,7 +7,6 @@ import { uz as history } from '../messages/history/uz';
 import { uz as settings } from '../messages/settings/uz';
 import { uz as signin } from '../messages/signin/uz';
 import { uz as sandbox } from '../messages/sandbox/uz';
-import { uz as staff } from '../messages/staff/uz';
 import { uz as inspector } from '../messages/inspector/uz';
 import { uz as office } from '../messages/office/uz';
 import { uz as officeTools } from '../messages/officeTools/uz';
@@ -26,7 +25,6 @@ export const catalogue = {
 	...settings,
 	...signin,
 	...sandbox,
-	...staff,
 	...inspector,
 	...office,
 	...sandboxClickUpay,

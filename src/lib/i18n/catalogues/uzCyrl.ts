@@ -7,7 +7,6 @@ import { uzCyrl as history } from '../messages/history/uzCyrl';
 import { uzCyrl as settings } from '../messages/settings/uzCyrl';
 import { uzCyrl as signin } from '../messages/signin/uzCyrl';
 import { uzCyrl as sandbox } from '../messages/sandbox/uzCyrl';
-import { uzCyrl as staff } from '../messages/staff/uzCyrl';
 import { uzCyrl as inspector } from '../messages/inspector/uzCyrl';
 import { uzCyrl as office } from '../messages/office/uzCyrl';
 import { uzCyrl as officeTools } from '../messages/officeTools/uzCyrl';
@@ -26,7 +25,6 @@ export const catalogue = {
 	...settings,
 	...signin,
 	...sandbox,
-	...staff,
 	...inspector,
 	...office,
 	...sandboxClickUpay,

@@ -1,5 +1,0 @@
-// Every language of the staff messages at once, for tests; pages load catalogues/*.ts.
-export { en } from './en';
-export { uz } from './uz';
-export { uzCyrl } from './uzCyrl';
-export { ru } from './ru';
