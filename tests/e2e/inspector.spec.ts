@@ -2,7 +2,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './helpers/test';
 import { serverDb, serviceWorkerControls } from './helpers/app';
 import { aJpeg } from './helpers/photos';
-import { assignWorkOrder, photoOnServer, resultsOf } from './helpers/workOrders';
+import {
+	assignWorkOrder,
+	cancelWorkOrderOnServer,
+	photoOnServer,
+	resultsOf
+} from './helpers/workOrders';
 
 // The inspector's day on a phone: the work order assigned to them is on the phone after one
 // sync; a visit recorded with no network (seal, reading, photo, notes) stays on the phone through
@@ -127,6 +132,37 @@ test('an inspector records a sealing offline; it survives a reload and reaches t
 			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 			.map((v) => v.id)
 	).toEqual([]);
+});
+
+test('an order the office cancels while its form is open keeps what the inspector typed, and the result still reaches the server', async ({
+	page
+}) => {
+	const order = assignWorkOrder({ kind: 'meter_check' });
+	await page.setViewportSize({ width: 360, height: 640 });
+	await signInAsInspector(page);
+	await page
+		.locator(`[data-order="${order.id}"]`)
+		.getByRole('link', { name: /Open the order/ })
+		.click();
+	const reading = nextReadingTyped(order.meterSerial);
+	await page.getByLabel('Meter reading, kWh').fill(reading.typed);
+	await page.getByLabel('Notes').fill('Resident says the meter hums at night');
+
+	cancelWorkOrderOnServer(order.id);
+	await page.getByRole('button', { name: 'Sync now' }).click();
+	await expect(page.getByTestId('closed-while-open')).toContainText(
+		'The office closed this order while you had it open.'
+	);
+	await expect(page.getByLabel('Notes')).toHaveValue('Resident says the meter hums at night');
+	await expect(page.getByLabel('Meter reading, kWh')).toHaveValue(reading.typed);
+
+	for (const name of ['Seal intact', 'Casing intact', 'No bypass wiring', 'Display works'])
+		await page.getByRole('radiogroup', { name }).getByLabel('Yes').check();
+	await page.getByLabel('In order').check();
+	await page.getByRole('button', { name: 'Save the result' }).click();
+	await expect(page.getByTestId('recorded-result')).toBeVisible();
+	await expect.poll(() => resultsOf(order.id).length, { timeout: 15_000 }).toBe(1);
+	expect(resultsOf(order.id)[0].payload.notes).toBe('Resident says the meter hums at night');
 });
 
 test('a resident who opens the inspector’s pages is sent to their own home', async ({ page }) => {

@@ -92,6 +92,26 @@ export function assignWorkOrder(
 	}
 }
 
+/**
+ * The office cancels the order, as cancelWorkOrder does: status and a new version, so that the
+ * inspector's next pull brings the change.
+ */
+export function cancelWorkOrderOnServer(id: string): void {
+	const db = writable();
+	try {
+		db.transaction(() => {
+			const { version } = db
+				.prepare('update sync_state set version = version + 1 where id = 1 returning version')
+				.get() as { version: number };
+			db.prepare(
+				"update work_orders set status = 'cancelled', updated_at_ms = ?, version = ? where id = ?"
+			).run(Date.now(), version, id);
+		})();
+	} finally {
+		db.close();
+	}
+}
+
 export interface StoredResult {
 	id: string;
 	outcome: string;

@@ -44,6 +44,8 @@ export const en = {
 	'inspector.reviewText': 'The office will look at your result: {reason}',
 	'inspector.refused': 'The server did not accept your result: {reason}',
 	'inspector.refusedAgain': 'Read, record again',
+	'inspector.closedWhileOpen':
+		'The office closed this order while you had it open. Save what you recorded all the same: it is kept, and the office reviews it.',
 	'inspector.notFound':
 		'This order is not on this phone. It may have been removed, or the phone has not synced yet.',
 	'inspector.back': 'Back to today’s work',

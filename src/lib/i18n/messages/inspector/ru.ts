@@ -47,6 +47,8 @@ export const ru: FeatureMessages<typeof en> = {
 	'inspector.reviewText': 'Офис проверит ваш результат: {reason}',
 	'inspector.refused': 'Сервер не принял ваш результат: {reason}',
 	'inspector.refusedAgain': 'Понятно, записать заново',
+	'inspector.closedWhileOpen':
+		'Офис закрыл этот наряд, пока он был у вас открыт. Всё равно сохраните записанное: оно не пропадёт, офис его рассмотрит.',
 	'inspector.notFound':
 		'Этого наряда нет на телефоне. Возможно, его убрали или телефон ещё не синхронизировался.',
 	'inspector.back': 'К работе на сегодня',

@@ -46,6 +46,8 @@ export const uz: FeatureMessages<typeof en> = {
 	'inspector.reviewText': 'Ofis natijangizni koʻrib chiqadi: {reason}',
 	'inspector.refused': 'Server natijangizni qabul qilmadi: {reason}',
 	'inspector.refusedAgain': 'Tushunarli, qaytadan yozish',
+	'inspector.closedWhileOpen':
+		'Siz ochib turganingizda ofis bu topshiriqni yopdi. Yozganlaringizni baribir saqlang: ular saqlanadi va ofis ularni koʻrib chiqadi.',
 	'inspector.notFound':
 		'Bu topshiriq telefonda yoʻq. U olib tashlangan yoki telefon hali sinxronlanmagan boʻlishi mumkin.',
 	'inspector.back': 'Bugungi ishga qaytish',

@@ -45,6 +45,8 @@ export const uzCyrl: FeatureMessages<typeof en> = {
 	'inspector.reviewText': 'Офис натижангизни кўриб чиқади: {reason}',
 	'inspector.refused': 'Сервер натижангизни қабул қилмади: {reason}',
 	'inspector.refusedAgain': 'Тушунарли, қайтадан ёзиш',
+	'inspector.closedWhileOpen':
+		'Сиз очиб турганингизда офис бу топшириқни ёпди. Ёзганларингизни барибир сақланг: улар сақланади ва офис уларни кўриб чиқади.',
 	'inspector.notFound':
 		'Бу топшириқ телефонда йўқ. У олиб ташланган ёки телефон ҳали синхронланмаган бўлиши мумкин.',
 	'inspector.back': 'Бугунги ишга қайтиш',
