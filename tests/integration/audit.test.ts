@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db';
 import { listAudit, recordAudit } from '../../src/lib/server/services/audit';
 import { maskPhone, maskPinfl } from '../../src/lib/domain/masking';
-import { tempDb } from './helpers/testDb';
+import { seededDb, tempDb } from './helpers/testDb';
 
 let db: Db;
 let cleanup: () => void;
@@ -50,5 +50,34 @@ describe('masking', () => {
 		expect(maskPhone('12')).toBe('***');
 		expect(maskPinfl('31234567890122')).toBe('3************2');
 		expect(maskPinfl('31234567890122')).not.toContain('1234567890');
+	});
+});
+
+describe('the audit log as the office reads it', () => {
+	it('names the user by login beside their id; a row without a user has neither', async () => {
+		const seeded = await seededDb(1);
+		try {
+			const operator = seeded.db.$client
+				.prepare("select id from users where login = 'operator'")
+				.get() as { id: number };
+			recordAudit(seeded.db, {
+				event: 'sign_in',
+				userId: operator.id,
+				subject: 'operator',
+				address: '10.0.0.9',
+				atMs: 5
+			});
+			recordAudit(seeded.db, {
+				event: 'sign_in_failed',
+				subject: 'nobody',
+				address: '10.0.0.9',
+				atMs: 6
+			});
+			const [failed, signedIn] = listAudit(seeded.db, { limit: 2 });
+			expect(signedIn).toMatchObject({ userId: operator.id, userLogin: 'operator' });
+			expect(failed).toMatchObject({ userId: null, userLogin: null, subject: 'nobody' });
+		} finally {
+			seeded.cleanup();
+		}
 	});
 });

@@ -21,6 +21,8 @@ export interface AuditRow {
 	atMs: number;
 	event: AuditEvent;
 	userId: number | null;
+	/** The user's login, so that the office reads who rather than a number. */
+	userLogin: string | null;
 	subject: string;
 	address: string;
 	detail: Record<string, unknown>;
@@ -50,21 +52,22 @@ export function listAudit(
 	const where: string[] = [];
 	const args: unknown[] = [];
 	if (query.beforeId !== undefined) {
-		where.push('id < ?');
+		where.push('a.id < ?');
 		args.push(query.beforeId);
 	}
 	if (query.event !== undefined) {
-		where.push('event = ?');
+		where.push('a.event = ?');
 		args.push(query.event);
 	}
 	if (query.userId !== undefined) {
-		where.push('user_id = ?');
+		where.push('a.user_id = ?');
 		args.push(query.userId);
 	}
 	const rows = db.$client
 		.prepare(
-			`select id, at_ms as atMs, event, user_id as userId, subject, address, detail from audit_log
-			 ${where.length ? `where ${where.join(' and ')}` : ''} order by id desc limit ?`
+			`select a.id, a.at_ms as atMs, a.event, a.user_id as userId, u.login as userLogin, a.subject,
+			 a.address, a.detail from audit_log a left join users u on u.id = a.user_id
+			 ${where.length ? `where ${where.join(' and ')}` : ''} order by a.id desc limit ?`
 		)
 		.all(...args, query.limit) as Array<Omit<AuditRow, 'detail'> & { detail: string }>;
 	return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
