@@ -73,7 +73,10 @@ export async function readImportUpload(request: Request): Promise<IncomingReadin
 		}
 		take(rest + decoder.decode());
 	} catch (error) {
-		await reader?.cancel().catch(() => {});
+		// The browser is still sending: answering now makes Node reset the connection, and the
+		// operator would read "no connection" instead of what is wrong with the file. The rest is
+		// read and dropped first, up to the file limit (past it, the connection goes).
+		await drain(reader, MAX_IMPORT_BYTES - bytes);
 		if (error instanceof ImportRefusal) throw error;
 		if (error instanceof CsvFormatError)
 			throw new ImportRefusal(400, 'error.import_bad_header', error.message);
@@ -89,4 +92,22 @@ export async function readImportUpload(request: Request): Promise<IncomingReadin
 			'the file is empty: it needs "meter,date,kwh"'
 		);
 	return rows;
+}
+
+/** Reads what is left of the body and drops it; past `budget` bytes, cancels instead. */
+async function drain(
+	reader: ReadableStreamDefaultReader<Uint8Array> | undefined,
+	budget: number
+): Promise<void> {
+	if (!reader) return;
+	try {
+		for (let left = budget; left >= 0;) {
+			const chunk = await reader.read();
+			if (chunk.done) return;
+			left -= chunk.value.byteLength;
+		}
+		await reader.cancel();
+	} catch {
+		// The connection broke meanwhile: there is nobody to answer.
+	}
 }
