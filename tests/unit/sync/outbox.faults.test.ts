@@ -2,7 +2,7 @@
  * Named fault scenarios over the same harness as the model test: each is one story a person
  * could tell about their phone, with the engine, storage and reference server all real.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SYNC_PROTOCOL } from '../../../src/lib/domain/sync/protocol';
 import { initialSyncStatus, type SyncProgress } from '../../../src/lib/client/sync/status.svelte';
 import { mergeRequests } from '../../../src/lib/client/sync/view/requestsView';
@@ -423,5 +423,20 @@ describe('a network interface that is up but reaches nothing', () => {
 		expect(await device.engine.sync()).toMatchObject({ ok: true, unacknowledged: 0 });
 		expect(device.status.online).toBe(true);
 		expect(device.status.lastError).toBeNull();
+	});
+
+	it('a sync that ends after the device said offline does not turn it online again', async () => {
+		const { device } = await setUp();
+		await device.createRequest(1, 'inspection');
+		vi.stubGlobal('navigator', { onLine: false });
+		try {
+			// The answer came, but the device went offline meanwhile (its 'offline' event fired).
+			expect(await device.engine.sync()).toMatchObject({ ok: true });
+			expect(device.status.online).toBe(false);
+		} finally {
+			vi.unstubAllGlobals();
+		}
+		expect(await device.engine.sync()).toMatchObject({ ok: true });
+		expect(device.status.online).toBe(true);
 	});
 });

@@ -160,7 +160,9 @@ export class SyncEngine {
 				this.status.lastSyncedAtMs = this.now();
 			}
 			if (this.blocked) await this.unblock();
-			this.status.online = true;
+			// The answer proves the network was there, but a sync that started before the device
+			// went offline may end after its 'offline' event: the device's word then stands.
+			this.status.online = globalThis.navigator?.onLine ?? true;
 			this.status.lastError = null;
 			await this.storage.setLastError(null);
 			return this.outcome({ ok: true, unacknowledged: await this.count() });
